@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// The `jiandu` command: runs the TypeScript sources through tsx, so there is no build step
+// to forget and no stale output to run.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runCli } = await import('../src/cli/main.ts');
+const code = await runCli(process.argv.slice(2));
+process.exitCode = code;

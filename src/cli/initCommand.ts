@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { systemActor } from '../audit/actor.js';
+import { createAdministrator, builtInAdministrator } from '../auth/createAdministrator.js';
+import { nationalCode, normaliseDivisionCode } from '../core/divisionCode.js';
+import { JianduError } from '../core/errors.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { divisionFullName } from '../jurisdiction/divisionsRepository.js';
+import { loadJurisdiction } from '../jurisdiction/loadJurisdiction.js';
+import { readSetting, settingKeys } from '../settings/settingsRepository.js';
+import { commonOptions, parseCommandArgs } from './args.js';
+import { openContext } from './openContext.js';
+import type { Output } from './output.js';
+
+/** The county a new deployment serves when `--region` is not given. */
+export const defaultRegion = '431226';
+
+export const initHelp = {
+  zh: `jiandu init [--region 代码] [--db 文件]
+  创建或升级数据库，载入辖区的区划（默认 ${defaultRegion}；all 为全国），创建内置管理员 admin 并打印其一次性密码。`,
+  en: `jiandu init [--region CODE] [--db FILE]
+  Creates or migrates the database, loads the jurisdiction's divisions (default ${defaultRegion}; "all" for the
+  whole country), creates the built-in administrator "admin" and prints its one-time password.`,
+};
+
+function parseRegion(raw: string): string {
+  if (['all', 'cn', '0', '000000'].includes(raw.trim().toLowerCase())) return nationalCode;
+  const code = normaliseDivisionCode(raw);
+  if (!code) throw new JianduError('UNKNOWN_REGION', { code: raw });
+  return code;
+}
+
+export async function initCommand(args: string[], out: Output): Promise<number> {
+  const { values } = parseCommandArgs(() =>
+    parseArgs({
+      args,
+      options: { ...commonOptions, region: { type: 'string' }, demo: { type: 'boolean' } },
+      allowPositionals: false,
+      strict: true,
+    }),
+  );
+  if (values.demo) {
+    throw new JianduError('INVALID_ARGUMENT', {
+      detail: '--demo is not available in this version yet',
+    });
+  }
+  const requested = values.region === undefined ? undefined : parseRegion(values.region);
+  const ctx = await openContext(values.db, { create: true });
+  try {
+    const applied = await migrateToLatest(ctx.handle);
+    out.say(
+      out.t(
+        `数据库：${ctx.handle.label}（${ctx.handle.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}），执行迁移 ${applied.length} 项`,
+        `Database: ${ctx.handle.label} (${ctx.handle.dialect}), ${applied.length} migration(s) applied`,
+      ),
+    );
+    let root = await readSetting<string>(ctx.handle.db, settingKeys.rootJurisdiction);
+    if (root === undefined || (requested !== undefined && requested !== root)) {
+      const result = await loadJurisdiction(
+        ctx,
+        systemActor,
+        requested ?? parseRegion(defaultRegion),
+      );
+      root = result.root;
+      out.say(out.t(`已载入区划 ${result.divisions} 个`, `Loaded ${result.divisions} divisions`));
+    }
+    const name =
+      root === nationalCode
+        ? out.t('全国', 'the whole country')
+        : await divisionFullName(ctx.handle.db, root);
+    out.say(out.t(`辖区：${name}（${root}）`, `Jurisdiction: ${name} (${root})`));
+    const password = await createAdministrator(ctx, root);
+    if (password) {
+      out.say(
+        out.t(
+          `已创建内置管理员 ${builtInAdministrator}，一次性密码：${password}\n（此密码只显示这一次，首次登录后须修改）`,
+          `Created the built-in administrator "${builtInAdministrator}"; one-time password: ${password}\n(shown only once; it must be changed at first sign-in)`,
+        ),
+      );
+    } else {
+      out.say(
+        out.t(
+          `管理员 ${builtInAdministrator} 已存在（忘记密码时运行：jiandu user reset-password ${builtInAdministrator}）`,
+          `The administrator "${builtInAdministrator}" exists (forgot the password? jiandu user reset-password ${builtInAdministrator})`,
+        ),
+      );
+    }
+    return 0;
+  } finally {
+    await ctx.handle.close();
+  }
+}

@@ -1,0 +1,39 @@
+import { JianduError } from './core/errors.js';
+
+export type AuditHashAlgorithm = 'sm3' | 'sha256';
+
+/** Operator settings that come from the environment (see README, "Configuration"). */
+export interface AppConfig {
+  auditHash: AuditHashAlgorithm;
+  busyTimeoutMs: number;
+  sessionHours: number;
+  /** Force the Secure flag on session cookies even over plain HTTP (behind a TLS proxy). */
+  cookieSecure: boolean | 'auto';
+  trustProxy: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const auditHash = (env.JIANDU_AUDIT_HASH ?? 'sm3').toLowerCase();
+  if (auditHash !== 'sm3' && auditHash !== 'sha256') {
+    throw new JianduError('INVALID_ARGUMENT', {
+      detail: `JIANDU_AUDIT_HASH=${auditHash} (sm3 or sha256)`,
+    });
+  }
+  const number = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) {
+      throw new JianduError('INVALID_ARGUMENT', { detail: `${name}=${raw}` });
+    }
+    return value;
+  };
+  const cookie = env.JIANDU_COOKIE_SECURE;
+  return {
+    auditHash,
+    busyTimeoutMs: number('JIANDU_BUSY_TIMEOUT_MS', 5000),
+    sessionHours: number('JIANDU_SESSION_HOURS', 12),
+    cookieSecure: cookie === 'true' ? true : cookie === 'false' ? false : 'auto',
+    trustProxy: env.JIANDU_TRUST_PROXY === 'true',
+  };
+}

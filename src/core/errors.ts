@@ -1,0 +1,161 @@
+import { redactText } from './redact.js';
+
+/**
+ * Every error Jiandu reports carries one of these codes. Each code has a plain-Chinese
+ * message for clerks, an English one for operators, an HTTP status and a CLI exit code;
+ * the transports (server/errorHandler.ts, cli/main.ts) map codes in one place each.
+ */
+export const errorCatalogue = {
+  INVALID_ARGUMENT: {
+    http: 400,
+    exit: 1,
+    zh: '参数错误：{detail}',
+    en: 'Invalid argument: {detail}',
+  },
+  UNKNOWN_COMMAND: {
+    http: 400,
+    exit: 1,
+    zh: '未知命令：{command}。运行 jiandu help 查看可用命令',
+    en: 'Unknown command: {command}. Run "jiandu help" for the list of commands',
+  },
+  UNKNOWN_REGION: {
+    http: 400,
+    exit: 1,
+    zh: '区划代码 {code} 不在全国统计用区划代码表中',
+    en: 'Region code {code} is not in the national division table',
+  },
+  DB_UNREACHABLE: {
+    http: 503,
+    exit: 1,
+    zh: '无法连接数据库 {target}：{detail}',
+    en: 'Cannot reach the database {target}: {detail}',
+  },
+  DB_CORRUPT: {
+    http: 500,
+    exit: 1,
+    zh: '数据库文件 {target} 已损坏或不是 Jiandu 数据库，请从备份恢复',
+    en: 'The database file {target} is corrupt or not a database; restore it from a backup',
+  },
+  DB_LOCKED: {
+    http: 503,
+    exit: 1,
+    zh: '数据库文件 {target} 正被其他程序锁定，请稍后再试',
+    en: 'The database file {target} is locked by another process; try again later',
+  },
+  DB_NOT_INITIALISED: {
+    http: 503,
+    exit: 1,
+    zh: '数据库尚未初始化，请先运行 jiandu init',
+    en: 'The database is not initialised; run "jiandu init" first',
+  },
+  DB_NEWER_SCHEMA: {
+    http: 500,
+    exit: 1,
+    zh: '数据库版本比本程序新（迁移 {migration}），请升级 Jiandu',
+    en: 'The database has a newer schema than this program (migration {migration}); upgrade Jiandu',
+  },
+  LOGIN_FAILED: {
+    http: 401,
+    exit: 1,
+    zh: '用户名或密码错误',
+    en: 'Wrong user name or password',
+  },
+  ACCOUNT_LOCKED: {
+    http: 423,
+    exit: 1,
+    zh: '密码错误次数过多，账号已暂时锁定，请 {minutes} 分钟后再试',
+    en: 'Too many wrong passwords; the account is locked for {minutes} minutes',
+  },
+  UNAUTHENTICATED: { http: 401, exit: 1, zh: '请先登录', en: 'Please sign in' },
+  PASSWORD_CHANGE_REQUIRED: {
+    http: 403,
+    exit: 1,
+    zh: '首次登录请先修改一次性密码',
+    en: 'Change the one-time password before continuing',
+  },
+  WEAK_PASSWORD: {
+    http: 400,
+    exit: 1,
+    zh: '新密码至少 {min} 位，且须同时包含字母和数字',
+    en: 'The new password needs at least {min} characters with letters and digits',
+  },
+  FORBIDDEN: {
+    http: 403,
+    exit: 1,
+    zh: '您的角色无权进行此操作',
+    en: 'Your role is not allowed to do this',
+  },
+  NOT_FOUND: { http: 404, exit: 1, zh: '找不到{what}', en: 'Not found: {what}' },
+  CONFLICT: { http: 409, exit: 1, zh: '{what}已存在', en: '{what} already exists' },
+  OUT_OF_JURISDICTION: {
+    http: 403,
+    exit: 1,
+    zh: '区划 {code} 不在您的管辖范围内',
+    en: 'Region {code} is outside your jurisdiction',
+  },
+  RATE_LIMITED: {
+    http: 429,
+    exit: 1,
+    zh: '操作过于频繁，请稍后再试',
+    en: 'Too many requests; try again later',
+  },
+  AUDIT_BROKEN: {
+    http: 500,
+    exit: 3,
+    zh: '审计链在第 {seq} 条记录处断裂：{detail}',
+    en: 'The audit trail is broken at entry {seq}: {detail}',
+  },
+  PORT_IN_USE: {
+    http: 500,
+    exit: 1,
+    zh: '端口 {port} 已被占用，请用 --port 指定其他端口',
+    en: 'Port {port} is already in use; choose another with --port',
+  },
+  FILE_NOT_FOUND: { http: 400, exit: 1, zh: '找不到文件 {path}', en: 'File not found: {path}' },
+  INTERNAL: {
+    http: 500,
+    exit: 1,
+    zh: '系统内部错误（编号 {ref}），请联系管理员',
+    en: 'Internal error (reference {ref}); contact the administrator',
+  },
+} as const satisfies Record<string, { http: number; exit: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+export type Language = 'zh' | 'en';
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+function fill(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[key];
+    return value === undefined ? whole : redactText(String(value));
+  });
+}
+
+export class JianduError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
+    super(fill(errorCatalogue[code].en, params), options);
+    this.name = 'JianduError';
+    this.code = code;
+    this.params = params;
+  }
+
+  /** The message in the user's language; identity numbers and accounts are always masked. */
+  text(language: Language): string {
+    return fill(errorCatalogue[this.code][language], this.params);
+  }
+
+  get httpStatus(): number {
+    return errorCatalogue[this.code].http;
+  }
+
+  get exitCode(): number {
+    return errorCatalogue[this.code].exit;
+  }
+}
+
+export function isJianduError(error: unknown): error is JianduError {
+  return error instanceof JianduError;
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261129000000_foundation.js';
+
+/**
+ * Every migration, in order. A test checks that each file in this folder is listed here, so
+ * the list cannot go stale.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261129000000_foundation': foundation,
+};

@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { JianduError } from '../core/errors.js';
+import { describeTarget, type DatabaseTarget } from './databaseTarget.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  target: DatabaseTarget;
+  /** Printable name of the database (no password). */
+  label: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Create the SQLite file (and its folder) when it does not exist: only `init` does. */
+  create?: boolean;
+  /** How long to wait for another process's lock, in milliseconds. */
+  busyTimeoutMs?: number;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+// PostgreSQL returns bigint and numeric as strings; our values (fen, counts) fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+function errorCode(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    return String(error.code);
+  }
+  return '';
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Maps driver errors about the database itself to Jiandu errors; other errors pass. */
+export function classifyDatabaseError(error: unknown, label: string): unknown {
+  if (error instanceof JianduError) return error;
+  const code = errorCode(error);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new JianduError('DB_CORRUPT', { target: label }, { cause: error });
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new JianduError('DB_LOCKED', { target: label }, { cause: error });
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
+    return new JianduError(
+      'DB_UNREACHABLE',
+      { target: label, detail: errorText(error) },
+      { cause: error },
+    );
+  }
+  if (
+    ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH'].includes(
+      code,
+    ) ||
+    ['28P01', '28000', '3D000', '57P03'].includes(code) ||
+    /timeout expired|Connection terminated/i.test(errorText(error))
+  ) {
+    return new JianduError(
+      'DB_UNREACHABLE',
+      { target: label, detail: errorText(error) },
+      { cause: error },
+    );
+  }
+  return error;
+}
+
+function openSqlite(target: { kind: 'sqlite'; file: string }, options: OpenOptions): DbHandle {
+  const label = target.file;
+  const memory = target.file === ':memory:';
+  if (!memory && !fs.existsSync(target.file)) {
+    if (!options.create) throw new JianduError('DB_NOT_INITIALISED');
+    fs.mkdirSync(path.dirname(path.resolve(target.file)), { recursive: true });
+  }
+  let raw: SqliteDatabase.Database;
+  try {
+    raw = new SqliteDatabase(target.file, { timeout: options.busyTimeoutMs ?? 5000 });
+    // The first statements read the header: a file that is not a database fails here.
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('synchronous = NORMAL');
+    raw.pragma('cache_size = -65536');
+    raw.prepare('select count(*) from sqlite_master').get();
+  } catch (error) {
+    throw classifyDatabaseError(error, label);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    target,
+    label,
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(
+  target: { kind: 'postgres'; url: string },
+  options: OpenOptions,
+): Promise<DbHandle> {
+  const label = describeTarget(target);
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+  });
+  // An idle client's network error must not crash the process.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query('select 1');
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw classifyDatabaseError(error, label);
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', target, label, close: () => db.destroy() };
+}
+
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: OpenOptions = {},
+): Promise<DbHandle> {
+  if (target.kind === 'sqlite') return openSqlite(target, options);
+  return openPostgres(target, options);
+}

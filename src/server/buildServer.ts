@@ -1,0 +1,99 @@
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from '../appContext.js';
+import { scopeOf } from '../auth/scope.js';
+import { JianduError } from '../core/errors.js';
+import { redactText } from '../core/redact.js';
+import { readSetting, settingKeys } from '../settings/settingsRepository.js';
+import { auditRoutes } from './audit/route.js';
+import { divisionRoutes } from './divisions/route.js';
+import { installErrorHandler } from './errorHandler.js';
+import { healthRoutes } from './health/route.js';
+import { meRoutes } from './me/route.js';
+import { portalRoutes } from './portal/route.js';
+import type { RouteServices } from './routeKit.js';
+import { sessionRoutes } from './session/route.js';
+import { userRoutes } from './users/route.js';
+import { defaultWebRoot, serveWebAssets } from './webAssets.js';
+
+export interface ServerOptions {
+  /** Log requests (the `serve` command); tests run quiet. */
+  logger?: boolean;
+  webRoot?: string;
+}
+
+/** Every API resource, each registering its routes through defineRoute. */
+const resources = [
+  healthRoutes,
+  sessionRoutes,
+  meRoutes,
+  userRoutes,
+  divisionRoutes,
+  auditRoutes,
+  portalRoutes,
+];
+
+export async function buildServer(
+  app: AppContext,
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
+  const root = await readSetting<string>(app.handle.db, settingKeys.rootJurisdiction);
+  if (root === undefined) throw new JianduError('DB_NOT_INITIALISED');
+  const fastify = Fastify({
+    trustProxy: app.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    logger: options.logger
+      ? {
+          level: 'info',
+          serializers: {
+            // Query strings may carry identifiers: the log keeps them masked.
+            req: (req: { method: string; url: string; ip?: string }) => ({
+              method: req.method,
+              url: redactText(req.url),
+              ip: req.ip,
+            }),
+          },
+        }
+      : false,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+  });
+  installErrorHandler(fastify);
+  await fastify.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        // Counties often serve over plain HTTP on their own network.
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await fastify.register(fastifyRateLimit, { global: false });
+  await fastify.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Jiandu API',
+        description:
+          '“互联网+监督” platform: collection, cross-checks, warnings and leads for livelihood funds',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jiandu_session' } },
+      },
+    },
+  });
+  const services: RouteServices = { app, rootScope: scopeOf(root) };
+  for (const register of resources) register(fastify, services);
+  await serveWebAssets(fastify, options.webRoot ?? defaultWebRoot);
+  return fastify;
+}

@@ -1,0 +1,36 @@
+import { Type } from '@sinclair/typebox';
+import { roles } from '../../shared/roles.js';
+
+export const role = Type.Union(roles.map((r) => Type.Literal(r)));
+
+export const userSummary = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.String(),
+  jurisdictionCode: Type.String(),
+  mustChangePassword: Type.Boolean(),
+  active: Type.Boolean(),
+  createdAt: Type.String(),
+  lastLoginAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const userIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const createUserBody = Type.Object(
+  {
+    username: Type.String({ minLength: 2, maxLength: 32 }),
+    displayName: Type.String({ maxLength: 64 }),
+    role,
+    jurisdictionCode: Type.String({ minLength: 2, maxLength: 12 }),
+  },
+  { additionalProperties: false },
+);
+
+export const listUsersResponse = Type.Object({ users: Type.Array(userSummary) });
+export const oneUserResponse = Type.Object({ user: userSummary });
+export const createUserResponse = Type.Object({
+  user: userSummary,
+  oneTimePassword: Type.String(),
+});
+export const resetPasswordResponse = Type.Object({ oneTimePassword: Type.String() });
