@@ -6,6 +6,7 @@ import { JianduError } from '../core/errors.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { divisionFullName } from '../jurisdiction/divisionsRepository.js';
 import { loadJurisdiction } from '../jurisdiction/loadJurisdiction.js';
+import { isNationalDivision } from '../jurisdiction/nationalDivisions.js';
 import { readSetting, settingKeys } from '../settings/settingsRepository.js';
 import { commonOptions, parseCommandArgs } from './args.js';
 import { openContext } from './openContext.js';
@@ -25,7 +26,8 @@ export const initHelp = {
 function parseRegion(raw: string): string {
   if (['all', 'cn', '0', '000000'].includes(raw.trim().toLowerCase())) return nationalCode;
   const code = normaliseDivisionCode(raw);
-  if (!code) throw new JianduError('UNKNOWN_REGION', { code: raw });
+  if (!code || !isNationalDivision(code))
+    throw new JianduError('UNKNOWN_REGION', { code: raw.trim() });
   return code;
 }
 

@@ -7,7 +7,7 @@ import type { DivisionTable } from './jurisdictionTables.js';
 import { divisionsUnder, isNationalDivision, nationalDivision } from './nationalDivisions.js';
 import { readSetting, settingKeys, writeSetting } from '../settings/settingsRepository.js';
 
-const chunkSize = 500;
+const chunkSize = 2000;
 
 export interface LoadResult {
   root: string;

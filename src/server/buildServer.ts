@@ -13,10 +13,24 @@ import { installErrorHandler } from './errorHandler.js';
 import { healthRoutes } from './health/route.js';
 import { meRoutes } from './me/route.js';
 import { portalRoutes } from './portal/route.js';
-import type { RouteServices } from './routeKit.js';
+import type { Access, RouteServices } from './routeKit.js';
 import { sessionRoutes } from './session/route.js';
 import { userRoutes } from './users/route.js';
 import { defaultWebRoot, serveWebAssets } from './webAssets.js';
+
+/** Every route the server registered, with the access defineRoute declared (if any). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: Access | undefined;
+  schema: { params?: unknown; querystring?: unknown; body?: unknown };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalogue: RegisteredRoute[];
+  }
+}
 
 export interface ServerOptions {
   /** Log requests (the `serve` command); tests run quiet. */
@@ -60,6 +74,18 @@ export async function buildServer(
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
   });
   installErrorHandler(fastify);
+  fastify.decorate('routeCatalogue', [] as RegisteredRoute[]);
+  fastify.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      fastify.routeCatalogue.push({
+        method,
+        url: route.url,
+        access: route.config?.access,
+        schema: route.schema ?? {},
+      });
+    }
+  });
   await fastify.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

@@ -11,7 +11,7 @@ import { pgAdminUrl, pgUrlFor, testDatabaseName } from './pgUrls.js';
 
 export interface TestContext extends AppContext {
   /** Removes the database (file or PostgreSQL database). */
-  destroy(): Promise<void>;
+  destroy: () => Promise<void>;
 }
 
 /** The databases every data-layer test runs against. */
@@ -105,4 +105,31 @@ export function describeForEachDatabase(
       }, dialect);
     });
   }
+}
+
+/** A database target for a command line test: a new SQLite path or a new empty PostgreSQL database. */
+export async function emptyDatabaseTarget(
+  dialect: Dialect,
+): Promise<{ target: string; destroy: () => Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dir = tempDir();
+    return {
+      target: path.join(dir, 'jiandu.db'),
+      destroy: () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })),
+    };
+  }
+  const name = testDatabaseName('t');
+  const admin = new pg.Client({ connectionString: pgAdminUrl() });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return {
+    target: pgUrlFor(name),
+    destroy: async () => {
+      const client = new pg.Client({ connectionString: pgAdminUrl() });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
 }

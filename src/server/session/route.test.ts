@@ -1,0 +1,146 @@
+import { expect, it } from 'vitest';
+import { describeForEachDatabase } from '../../../test/helpers/databases.js';
+import { serverFor, sessionCookieOf, signIn } from '../../../test/helpers/server.js';
+import { createTestUser, testPassword } from '../../../test/factories/users.js';
+
+describeForEachDatabase('sessions', (current) => {
+  it('signs in with a secure session cookie and signs out', async () => {
+    const server = await serverFor(current());
+    await createTestUser(current(), { username: 'alice', role: 'inspector' });
+    const response = await server.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { host: '127.0.0.1:8080' },
+      payload: { username: 'Alice', password: testPassword },
+    });
+    expect(response.statusCode).toBe(200);
+    const setCookie = String(response.headers['set-cookie']);
+    expect(setCookie).toMatch(/^jiandu_session=[\w-]{40,};/);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+    expect(setCookie).toContain('Secure');
+    const cookie = sessionCookieOf(response);
+    const me = await server.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({
+      user: { username: 'alice', role: 'inspector' },
+      jurisdiction: { code: '431226000000', fullName: '湖南省 怀化市 麻阳苗族自治县' },
+    });
+    const out = await server.inject({ method: 'DELETE', url: '/api/session', headers: { cookie } });
+    expect(out.statusCode).toBe(200);
+    expect(String(out.headers['set-cookie'])).toContain('Max-Age=0');
+    const after = await server.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+    expect(after.statusCode).toBe(401);
+    expect(after.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+    await server.close();
+  });
+
+  it('refuses a wrong password in plain Chinese (or English) and changes nothing else', async () => {
+    const server = await serverFor(current());
+    await createTestUser(current(), { username: 'bob' });
+    const wrong = await server.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'bob', password: 'not-it' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toEqual({ error: { code: 'LOGIN_FAILED', message: '用户名或密码错误' } });
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+    const unknown = await server.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+      payload: { username: 'nobody', password: 'x' },
+    });
+    expect(unknown.json()).toEqual({
+      error: { code: 'LOGIN_FAILED', message: 'Wrong user name or password' },
+    });
+    const sessions = await current().handle.db.selectFrom('sessions').selectAll().execute();
+    expect(sessions).toEqual([]);
+    await server.close();
+  });
+
+  it('locks an account after five wrong passwords', async () => {
+    const server = await serverFor(current());
+    await createTestUser(current(), { username: 'carol' });
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const r = await server.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: 'carol', password: 'no' },
+      });
+      codes.push(r.json<{ error: { code: string } }>().error.code);
+    }
+    expect(codes).toEqual([
+      'LOGIN_FAILED',
+      'LOGIN_FAILED',
+      'LOGIN_FAILED',
+      'LOGIN_FAILED',
+      'ACCOUNT_LOCKED',
+      'ACCOUNT_LOCKED',
+    ]);
+    const right = await server.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'carol', password: testPassword },
+    });
+    expect(right.statusCode).toBe(423);
+    const actions = await current()
+      .handle.db.selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'user')
+      .execute();
+    expect(actions.map((a) => a.action)).toContain('auth.lock');
+    await server.close();
+  });
+
+  it('requires a one-time password to be replaced before anything else', async () => {
+    const server = await serverFor(current());
+    await createTestUser(current(), { username: 'dave', mustChangePassword: true });
+    const cookie = await signIn(server, 'dave');
+    const blocked = await server.inject({ method: 'GET', url: '/api/users', headers: { cookie } });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json()).toMatchObject({ error: { code: 'PASSWORD_CHANGE_REQUIRED' } });
+    const weak = await server.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: { cookie },
+      payload: { currentPassword: testPassword, newPassword: 'short1' },
+    });
+    expect(weak.json()).toEqual({
+      error: { code: 'WEAK_PASSWORD', message: '新密码至少 10 位，且须同时包含字母和数字' },
+    });
+    const badCurrent = await server.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: { cookie },
+      payload: { currentPassword: 'wrong', newPassword: 'a-much-better-1' },
+    });
+    expect(badCurrent.statusCode).toBe(401);
+    const changed = await server.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: { cookie },
+      payload: { currentPassword: testPassword, newPassword: 'a-much-better-1' },
+    });
+    expect(changed.statusCode).toBe(200);
+    const allowed = await server.inject({ method: 'GET', url: '/api/users', headers: { cookie } });
+    expect(allowed.statusCode).toBe(200);
+    await signIn(server, 'dave', 'a-much-better-1');
+    await server.close();
+  });
+
+  it('rejects malformed bodies with a clear message', async () => {
+    const server = await serverFor(current());
+    const response = await server.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'x' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } });
+    expect(response.json<{ error: { message: string } }>().error.message).toContain('password');
+    await server.close();
+  });
+});

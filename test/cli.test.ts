@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runJiandu } from './helpers/cli.js';
+import { tempDir } from './helpers/databases.js';
+
+/** The command line's contract (cli.md): words, exit codes, errors on standard error. */
+describe('jiandu command line', () => {
+  const dir = tempDir();
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('initialises a new database once and prints the one-time password once', async () => {
+    const db = path.join(dir, 'fresh', 'jiandu.db');
+    const first = await runJiandu(['init', '--db', db]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('辖区：湖南省 怀化市 麻阳苗族自治县（431226000000）');
+    expect(first.stdout).toMatch(/已创建内置管理员 admin，一次性密码：[A-Za-z2-9]{16}/);
+    const second = await runJiandu(['init'], { JIANDU_DB: db });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('管理员 admin 已存在');
+    expect(second.stdout).not.toContain('一次性密码');
+    const verify = await runJiandu(['audit', 'verify', '--db', db]);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/审计链完整：共 \d+ 条记录/);
+  });
+
+  it('refuses a bad flag, an unknown command and an unknown region on standard error', async () => {
+    const db = path.join(dir, 'bad-input.db');
+    const flag = await runJiandu(['init', '--db', db, '--colour']);
+    expect(flag.code).toBe(1);
+    expect(flag.stderr).toContain('参数错误');
+    expect(flag.stderr).toContain('--colour');
+    const command = await runJiandu(['frobnicate']);
+    expect(command.code).toBe(1);
+    expect(command.stderr).toContain('未知命令：frobnicate');
+    const region = await runJiandu(['init', '--db', db, '--region', '999999']);
+    expect(region.code).toBe(1);
+    expect(region.stderr).toContain('区划代码 999999 不在全国统计用区划代码表中');
+    expect(region.stdout).toBe('');
+    // Nothing was loaded for the refused region: the database has no jurisdiction yet.
+    if (fs.existsSync(db)) {
+      const raw = new SqliteDatabase(db, { readonly: true });
+      const divisions = raw
+        .prepare("select count(*) as n from sqlite_master where name = 'divisions'")
+        .get() as { n: number };
+      if (divisions.n > 0)
+        expect(raw.prepare('select count(*) as n from divisions').get()).toEqual({ n: 0 });
+      raw.close();
+    }
+  });
+
+  it('says that a corrupt database file is corrupt and leaves it as it was', async () => {
+    const db = path.join(dir, 'corrupt.db');
+    const garbage = Buffer.from(
+      'this is not a database, but it has a name that looks like one'.repeat(200),
+    );
+    fs.writeFileSync(db, garbage);
+    for (const args of [['init'], ['serve', '--port', '0'], ['audit', 'verify']]) {
+      const result = await runJiandu([...args, '--db', db]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('已损坏');
+    }
+    expect(fs.readFileSync(db).equals(garbage)).toBe(true);
+  });
+
+  it('says the database is unreachable without printing its password', async () => {
+    const result = await runJiandu(['init'], {
+      DATABASE_URL: 'postgres://jiandu:s3cret-pw@127.0.0.1:1/jiandu',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('无法连接数据库');
+    expect(result.stderr).toContain('127.0.0.1:1');
+    expect(result.stderr).not.toContain('s3cret-pw');
+  });
+
+  it('says the file is locked when another process holds it', async () => {
+    const db = path.join(dir, 'locked.db');
+    expect((await runJiandu(['init', '--db', db])).code).toBe(0);
+    const holder = new SqliteDatabase(db);
+    holder.exec('begin exclusive');
+    try {
+      const result = await runJiandu(
+        ['user', 'add', 'clerk1', '--role', 'clerk', '--region', '431226101', '--db', db],
+        {
+          JIANDU_BUSY_TIMEOUT_MS: '300',
+        },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('正被其他程序锁定');
+    } finally {
+      holder.exec('rollback');
+      holder.close();
+    }
+    const retry = await runJiandu([
+      'user',
+      'add',
+      'clerk1',
+      '--role',
+      'clerk',
+      '--region',
+      '431226101',
+      '--db',
+      db,
+    ]);
+    expect(retry.code).toBe(0);
+    expect(retry.stdout).toContain('已创建用户 clerk1');
+  });
+
+  it('asks for init before serving a database that was never initialised', async () => {
+    const result = await runJiandu(['serve', '--db', path.join(dir, 'never.db')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('数据库尚未初始化，请先运行 jiandu init');
+    expect(fs.existsSync(path.join(dir, 'never.db'))).toBe(false);
+  });
+
+  it('speaks English when asked', async () => {
+    const result = await runJiandu(['init', '--region', 'abc', '--db', path.join(dir, 'en.db')], {
+      JIANDU_LANG: 'en',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('error: Region code abc is not in the national division table\n');
+  });
+});
