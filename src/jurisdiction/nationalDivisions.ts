@@ -134,6 +134,8 @@ export function* divisionsUnder(code: string): Generator<DivisionRecord> {
     if (record.code.startsWith(prefix)) yield record;
   }
   for (const { code: village, name } of villageLines(prefix)) {
+    // The table lists 金门县 (350527000000) among villages too; it is a county, yielded above.
+    if (divisionLevel(village) !== 5) continue;
     yield { code: village, name, level: 5, parentCode: parentDivisionCode(village) };
   }
 }
