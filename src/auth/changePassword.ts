@@ -18,9 +18,7 @@ export async function changePassword(
     throw new JianduError('LOGIN_FAILED');
   assertStrongPassword(input.newPassword);
   if (input.newPassword === input.currentPassword) {
-    throw new JianduError('INVALID_ARGUMENT', {
-      detail: 'the new password must differ from the old one',
-    });
+    throw new JianduError('SAME_PASSWORD');
   }
   const hash = await hashPassword(input.newPassword);
   await auditedWrite(ctx, actorOf(user), async (scope) => {

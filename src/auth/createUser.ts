@@ -33,16 +33,14 @@ export async function createUser(
 ): Promise<{ user: UserSummary; oneTimePassword: string }> {
   const username = input.username.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9._-]{1,31}$/.test(username)) {
-    throw new JianduError('INVALID_ARGUMENT', {
-      detail: 'user name: 2–32 letters, digits, dot, dash or underscore',
-    });
+    throw new JianduError('INVALID_USERNAME');
   }
   const code = normaliseDivisionCode(input.jurisdictionCode);
   if (!code) throw new JianduError('UNKNOWN_REGION', { code: input.jurisdictionCode });
   assertInScope(creatorScope, code);
   if (!(await findDivision(ctx.handle.db, code))) throw new JianduError('UNKNOWN_REGION', { code });
   if (await findUserByUsername(ctx.handle.db, username))
-    throw new JianduError('CONFLICT', { what: username });
+    throw new JianduError('USERNAME_TAKEN', { username });
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   const row = await auditedWrite(ctx, actor, (scope) =>

@@ -16,7 +16,7 @@ export async function resetPassword(
 ): Promise<string> {
   const row = await findUserByUsername(ctx.handle.db, username);
   if (!row || !inScope(actorScope, row.jurisdiction_code))
-    throw new JianduError('NOT_FOUND', { what: username });
+    throw new JianduError('USER_NOT_FOUND', { user: username });
   const oneTimePassword = generateOneTimePassword();
   const hash = await hashPassword(oneTimePassword);
   await auditedWrite(ctx, actor, async (scope) => {

@@ -10,6 +10,8 @@ export type UserRow = Selectable<UserTable>;
 
 /** What may leave the auth module about a user: everything but the password hash. */
 export interface UserSummary extends SessionUser {
+  /** Name of the user's division, e.g. 锦和镇. */
+  jurisdictionName: string;
   active: boolean;
   createdAt: string;
   lastLoginAt: string | null;
@@ -26,9 +28,10 @@ export function toSessionUser(row: UserRow): SessionUser {
   };
 }
 
-export function toUserSummary(row: UserRow): UserSummary {
+export function toUserSummary(row: UserRow & { jurisdiction_name?: string | null }): UserSummary {
   return {
     ...toSessionUser(row),
+    jurisdictionName: row.jurisdiction_name ?? row.jurisdiction_code,
     active: row.active === 1,
     createdAt: row.created_at,
     lastLoginAt: row.last_login_at,
@@ -59,13 +62,19 @@ export function findUserById(db: Kysely<Database>, id: number): Promise<UserRow 
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listUsers(db: Kysely<Database>, scope: Scope): Promise<UserSummary[]> {
-  const rows = await db
+function withDivisionName(db: Kysely<Database>) {
+  return db
     .selectFrom('users')
-    .selectAll()
+    .leftJoin('divisions', 'divisions.code', 'users.jurisdiction_code')
+    .selectAll('users')
+    .select('divisions.name as jurisdiction_name');
+}
+
+export async function listUsers(db: Kysely<Database>, scope: Scope): Promise<UserSummary[]> {
+  const rows = await withDivisionName(db)
     .where(inScopeSql('users.jurisdiction_code', scope))
-    .orderBy('jurisdiction_code')
-    .orderBy('username')
+    .orderBy('users.jurisdiction_code')
+    .orderBy('users.username')
     .execute();
   return rows.map(toUserSummary);
 }
@@ -75,10 +84,8 @@ export async function findUserInScope(
   scope: Scope,
   id: number,
 ): Promise<UserSummary | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', id)
+  const row = await withDivisionName(db)
+    .where('users.id', '=', id)
     .where(inScopeSql('users.jurisdiction_code', scope))
     .executeTakeFirst();
   return row ? toUserSummary(row) : undefined;

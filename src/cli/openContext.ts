@@ -37,6 +37,6 @@ export async function resolveActor(
 ): Promise<{ actor: Actor; scope: Scope }> {
   const name = username ?? builtInAdministrator;
   const user = await findUserByUsername(ctx.handle.db, name);
-  if (!user || user.active !== 1) throw new JianduError('NOT_FOUND', { what: `user ${name}` });
+  if (!user || user.active !== 1) throw new JianduError('USER_NOT_FOUND', { user: name });
   return { actor: { id: user.id, name: user.username }, scope: scopeOf(user.jurisdiction_code) };
 }

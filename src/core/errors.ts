@@ -12,6 +12,12 @@ export const errorCatalogue = {
     zh: '参数错误：{detail}',
     en: 'Invalid argument: {detail}',
   },
+  INVALID_REQUEST: {
+    http: 400,
+    exit: 1,
+    zh: '提交的内容有误：{detail}',
+    en: 'Invalid request: {detail}',
+  },
   UNKNOWN_COMMAND: {
     http: 400,
     exit: 1,
@@ -85,8 +91,26 @@ export const errorCatalogue = {
     zh: '您的角色无权进行此操作',
     en: 'Your role is not allowed to do this',
   },
-  NOT_FOUND: { http: 404, exit: 1, zh: '找不到{what}', en: 'Not found: {what}' },
-  CONFLICT: { http: 409, exit: 1, zh: '{what}已存在', en: '{what} already exists' },
+  NOT_FOUND: { http: 404, exit: 1, zh: '找不到 {what}', en: 'Not found: {what}' },
+  USER_NOT_FOUND: { http: 404, exit: 1, zh: '找不到用户 {user}', en: 'No such user: {user}' },
+  USERNAME_TAKEN: {
+    http: 409,
+    exit: 1,
+    zh: '用户名 {username} 已被使用，请换一个',
+    en: 'The user name {username} is taken',
+  },
+  SAME_PASSWORD: {
+    http: 400,
+    exit: 1,
+    zh: '新密码不能与原密码相同',
+    en: 'The new password must differ from the old one',
+  },
+  INVALID_USERNAME: {
+    http: 400,
+    exit: 1,
+    zh: '用户名须为 2 至 32 位字母、数字、点、横线或下划线',
+    en: 'A user name is 2 to 32 letters, digits, dots, dashes or underscores',
+  },
   OUT_OF_JURISDICTION: {
     http: 403,
     exit: 1,
@@ -122,12 +146,15 @@ export const errorCatalogue = {
 
 export type ErrorCode = keyof typeof errorCatalogue;
 export type Language = 'zh' | 'en';
-export type ErrorParams = Readonly<Record<string, string | number>>;
+/** A parameter is a value, or a phrase in both languages. */
+export type ErrorParam = string | number | Readonly<Record<Language, string>>;
+export type ErrorParams = Readonly<Record<string, ErrorParam>>;
 
-function fill(template: string, params: ErrorParams): string {
+function fill(template: string, params: ErrorParams, language: Language): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const value = params[key];
-    return value === undefined ? whole : redactText(String(value));
+    if (value === undefined) return whole;
+    return redactText(typeof value === 'object' ? value[language] : String(value));
   });
 }
 
@@ -136,7 +163,7 @@ export class JianduError extends Error {
   readonly params: ErrorParams;
 
   constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
-    super(fill(errorCatalogue[code].en, params), options);
+    super(fill(errorCatalogue[code].en, params, 'en'), options);
     this.name = 'JianduError';
     this.code = code;
     this.params = params;
@@ -144,7 +171,7 @@ export class JianduError extends Error {
 
   /** The message in the user's language; identity numbers and accounts are always masked. */
   text(language: Language): string {
-    return fill(errorCatalogue[this.code][language], this.params);
+    return fill(errorCatalogue[this.code][language], this.params, language);
   }
 
   get httpStatus(): number {

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { JianduError } from '../core/errors.js';
 import { redactText } from '../core/redact.js';
 import { requestLanguage } from './language.js';
+import { describeValidation } from './validationMessage.js';
 
 /** Maps every error to `{ error: { code, message } }` with the status of its code, in one place. */
 export function installErrorHandler(fastify: FastifyInstance): void {
@@ -12,9 +13,7 @@ export function installErrorHandler(fastify: FastifyInstance): void {
     if (error instanceof JianduError) {
       jiandu = error;
     } else if (error.validation) {
-      jiandu = new JianduError('INVALID_ARGUMENT', {
-        detail: `${error.validationContext ?? ''} ${error.message}`.trim(),
-      });
+      jiandu = new JianduError('INVALID_REQUEST', { detail: describeValidation(error.validation) });
     } else if (error.statusCode === 429) {
       jiandu = new JianduError('RATE_LIMITED');
     } else if (

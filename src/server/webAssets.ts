@@ -24,11 +24,17 @@ export async function serveWebAssets(fastify: FastifyInstance, webRoot: string):
       prefix: '/',
       wildcard: true,
       index: 'index.html',
+      // The build writes .br and .gz copies: cheap phones on slow links get a third of the bytes.
+      preCompressed: true,
     });
   }
   fastify.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
-    if (url.startsWith('/api/') || url === '/api' || request.method !== 'GET') {
+    if (
+      url.startsWith('/api/') ||
+      url === '/api' ||
+      (request.method !== 'GET' && request.method !== 'HEAD')
+    ) {
       const error = new JianduError('NOT_FOUND', { what: url });
       return reply
         .status(404)
@@ -42,7 +48,8 @@ export async function serveWebAssets(fastify: FastifyInstance, webRoot: string):
           '前端尚未构建：请运行 npm run build:web（the web front end is not built: run npm run build:web）',
         );
     }
-    const page = url.startsWith('/console') ? 'console/index.html' : 'index.html';
+    const page =
+      url === '/console' || url.startsWith('/console/') ? 'console/index.html' : 'index.html';
     return reply.type('text/html; charset=utf-8').sendFile(page);
   });
 }

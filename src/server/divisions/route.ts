@@ -8,6 +8,7 @@ import {
   findDivision,
   type Division,
 } from '../../jurisdiction/divisionsRepository.js';
+import { isNationalDivision } from '../../jurisdiction/nationalDivisions.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
 import { divisionParams, divisionResponse, divisionsQuery, divisionsResponse } from './schema.js';
 
@@ -22,7 +23,7 @@ function view(d: Division): {
 
 function codeOrFail(raw: string): string {
   const code = normaliseDivisionCode(raw);
-  if (!code) throw new JianduError('UNKNOWN_REGION', { code: raw });
+  if (!code || !isNationalDivision(code)) throw new JianduError('UNKNOWN_REGION', { code: raw });
   return code;
 }
 

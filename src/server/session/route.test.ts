@@ -139,8 +139,21 @@ describeForEachDatabase('sessions', (current) => {
       payload: { username: 'x' },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } });
-    expect(response.json<{ error: { message: string } }>().error.message).toContain('password');
+    expect(response.json()).toEqual({
+      error: { code: 'INVALID_REQUEST', message: '提交的内容有误：缺少 password' },
+    });
+    const english = await server.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { cookie: 'jiandu_lang=en' },
+      payload: { username: '', password: 'x', extra: 1 },
+    });
+    expect(english.json()).toEqual({
+      error: {
+        code: 'INVALID_REQUEST',
+        message: 'Invalid request: unknown field extra',
+      },
+    });
     await server.close();
   });
 });

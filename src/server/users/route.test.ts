@@ -75,8 +75,8 @@ describeForEachDatabase('users API', (current) => {
       error: { code: 'OUT_OF_JURISDICTION', message: '区划 431226102001 不在您的管辖范围内' },
     });
     expect((await attempt({ ...base, role: 'emperor' })).statusCode).toBe(400);
-    expect((await attempt({ ...base, username: admin.username })).json()).toMatchObject({
-      error: { code: 'CONFLICT' },
+    expect((await attempt({ ...base, username: admin.username })).json()).toEqual({
+      error: { code: 'USERNAME_TAKEN', message: `用户名 ${admin.username} 已被使用，请换一个` },
     });
     const users = await ctx.handle.db.selectFrom('users').select('username').execute();
     expect(users.map((u) => u.username)).toEqual([admin.username]);

@@ -37,7 +37,7 @@ export function userRoutes(fastify: FastifyInstance, services: RouteServices): v
     schema: { params: userIdParams, response: oneUserResponse },
     handler: async ({ params, ctx }) => {
       const user = await findUserInScope(ctx.app.handle.db, ctx.scope, params.id);
-      if (!user) throw new JianduError('NOT_FOUND', { what: `user ${params.id}` });
+      if (!user) throw new JianduError('USER_NOT_FOUND', { user: params.id });
       return { user };
     },
   });
@@ -64,7 +64,7 @@ export function userRoutes(fastify: FastifyInstance, services: RouteServices): v
     schema: { params: userIdParams, response: resetPasswordResponse },
     handler: async ({ params, ctx }) => {
       const target = await findUserInScope(ctx.app.handle.db, ctx.scope, params.id);
-      if (!target) throw new JianduError('NOT_FOUND', { what: `user ${params.id}` });
+      if (!target) throw new JianduError('USER_NOT_FOUND', { user: params.id });
       const oneTimePassword = await resetPassword(
         ctx.app,
         actorOf(requireUser(ctx)),

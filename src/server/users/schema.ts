@@ -9,6 +9,7 @@ export const userSummary = Type.Object({
   displayName: Type.String(),
   role: Type.String(),
   jurisdictionCode: Type.String(),
+  jurisdictionName: Type.String(),
   mustChangePassword: Type.Boolean(),
   active: Type.Boolean(),
   createdAt: Type.String(),
@@ -20,7 +21,7 @@ export const userIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const createUserBody = Type.Object(
   {
     username: Type.String({ minLength: 2, maxLength: 32 }),
-    displayName: Type.String({ maxLength: 64 }),
+    displayName: Type.String({ minLength: 1, maxLength: 64 }),
     role,
     jurisdictionCode: Type.String({ minLength: 2, maxLength: 12 }),
   },

@@ -1,0 +1,163 @@
+import { App as AntdApp, Button, Layout, Menu, Result, Tag, Tooltip } from 'antd';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { errorMessage } from '../components/api';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useI18n } from '../components/i18n';
+import { isPlainClick, navigate, usePathname } from '../components/router';
+import { useMediaQuery } from '../components/useMediaQuery';
+import { AuditPage } from './AuditPage';
+import { BrandMark } from './BrandMark';
+import { HomePage } from './HomePage';
+import { PasswordPage } from './PasswordPage';
+import { roleName } from './roleName';
+import { mayOpen, pageAt, pages, type PageDefinition, type PageKey } from './routes';
+import { useSession } from './session';
+import { UsersPage } from './UsersPage';
+
+function pageContent(key: PageKey): ReactNode {
+  switch (key) {
+    case 'home':
+      return <HomePage />;
+    case 'users':
+      return <UsersPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'password':
+      return <PasswordPage />;
+  }
+}
+
+function MenuLink(props: { page: PageDefinition; children: ReactNode }): ReactNode {
+  return (
+    <a
+      href={props.page.path}
+      onClick={(event) => {
+        if (!isPlainClick(event)) return;
+        event.preventDefault();
+        navigate(props.page.path);
+      }}
+    >
+      {props.children}
+    </a>
+  );
+}
+
+/** The signed-in workspace: header, side menu by role, and the page at the current path. */
+export function ConsoleLayout(): ReactNode {
+  const { t, language } = useI18n();
+  const session = useSession();
+  const { message } = AntdApp.useApp();
+  const pathname = usePathname();
+  const { user, jurisdiction } = session.me;
+  const page = pageAt(pathname);
+  // Phones and narrow windows get the menu as a row of tabs under the header.
+  const narrow = useMediaQuery('(max-width: 767px)');
+
+  const items: MenuProps['items'] = pages
+    .filter((p) => p.inMenu && mayOpen(p, user.role))
+    .map((p) => ({
+      key: p.key,
+      label: <MenuLink page={p}>{t(p.label)}</MenuLink>,
+    }));
+
+  let content: ReactNode;
+  if (!page) {
+    content = (
+      <Result
+        status="404"
+        title={t('page.notFound')}
+        extra={
+          <Button type="primary" onClick={() => navigate('/console/')}>
+            {t('page.backHome')}
+          </Button>
+        }
+      />
+    );
+  } else if (!mayOpen(page, user.role)) {
+    content = (
+      <Result
+        status="403"
+        title={t('page.forbidden')}
+        extra={
+          <Button type="primary" onClick={() => navigate('/console/')}>
+            {t('page.backHome')}
+          </Button>
+        }
+      />
+    );
+  } else {
+    content = pageContent(page.key);
+  }
+
+  return (
+    <Layout className="console-layout">
+      <Layout.Header className="console-header">
+        <a
+          className="console-brand"
+          href="/console/"
+          onClick={(event) => {
+            if (!isPlainClick(event)) return;
+            event.preventDefault();
+            navigate('/console/');
+          }}
+        >
+          <BrandMark size={30} />
+          <span className="console-brand-name">{t('app.name')}</span>
+          <span className="console-brand-tagline">{t('app.tagline')}</span>
+        </a>
+        <div className="console-identity">
+          <Tooltip title={jurisdiction.code}>
+            <span className="console-jurisdiction" data-testid="workspace-jurisdiction">
+              {jurisdiction.fullName}
+            </span>
+          </Tooltip>
+          <span className="console-user-name" data-testid="workspace-user-name">
+            {user.displayName}
+          </span>
+          <Tag color="blue" className="console-role" data-testid="workspace-role">
+            {roleName(user.role, language)}
+          </Tag>
+        </div>
+        <div className="console-actions">
+          <LanguageSwitch />
+          <Button
+            size="small"
+            ghost
+            data-testid="logout"
+            onClick={() => {
+              session.signOut().catch((error: unknown) => void message.error(errorMessage(error)));
+            }}
+          >
+            {t('header.logout')}
+          </Button>
+        </div>
+      </Layout.Header>
+      {narrow ? (
+        <Layout>
+          <Menu
+            mode="horizontal"
+            selectedKeys={page ? [page.key] : []}
+            items={items}
+            aria-label={t('header.menu')}
+            className="console-menu console-menu-top"
+          />
+          <Layout.Content className="console-content">{content}</Layout.Content>
+        </Layout>
+      ) : (
+        <Layout>
+          <Layout.Sider width={200} theme="light" className="console-sider">
+            <Menu
+              mode="inline"
+              selectedKeys={page ? [page.key] : []}
+              items={items}
+              aria-label={t('header.menu')}
+              className="console-menu"
+            />
+          </Layout.Sider>
+          <Layout.Content className="console-content">{content}</Layout.Content>
+        </Layout>
+      )}
+    </Layout>
+  );
+}
