@@ -135,6 +135,13 @@ export const errorCatalogue = {
     zh: '端口 {port} 已被占用，请用 --port 指定其他端口',
     en: 'Port {port} is already in use; choose another with --port',
   },
+  FILE_EMPTY: { http: 400, exit: 1, zh: '文件 {path} 是空的', en: 'The file {path} is empty' },
+  FILE_UNREADABLE: {
+    http: 400,
+    exit: 1,
+    zh: '无法读取文件 {path}：{detail}',
+    en: 'Cannot read the file {path}: {detail}',
+  },
   FILE_NOT_FOUND: { http: 400, exit: 1, zh: '找不到文件 {path}', en: 'File not found: {path}' },
   INTERNAL: {
     http: 500,
