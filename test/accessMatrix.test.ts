@@ -4,8 +4,14 @@ import type { RegisteredRoute } from '../src/server/buildServer.js';
 import { roles, type Role } from '../src/shared/roles.js';
 import { createTestUser } from './factories/users.js';
 import { sessionCookieFor } from './factories/sessions.js';
-import { describeForEachDatabase, type TestContext } from './helpers/databases.js';
+import { describeForEachDatabase, tempDir, type TestContext } from './helpers/databases.js';
 import { serverFor } from './helpers/server.js';
+import path from 'node:path';
+import { scopeOf } from '../src/auth/scope.js';
+import { datasets } from '../src/ingest/datasets/index.js';
+import { importFile } from '../src/ingest/importFile.js';
+import { chineseHeaders, writeCsv } from './factories/templateFiles.js';
+import { templateRow } from './factories/templateRows.js';
 
 /**
  * A user scoped to one township (锦和镇, 431226101) must get nothing of another township
@@ -21,6 +27,7 @@ interface Other {
   userId: number;
   username: string;
   displayName: string;
+  batchId: number;
 }
 
 async function seedOtherTownship(ctx: TestContext): Promise<Other> {
@@ -30,7 +37,26 @@ async function seedOtherTownship(ctx: TestContext): Promise<Other> {
     role: 'admin',
     jurisdictionCode: townB,
   });
-  return { userId: user.id, username: user.username, displayName: user.display_name };
+  // A batch of the other township, whose file name and a quarantined value carry the marker.
+  const file = path.join(tempDir(), `${user.display_name}.csv`);
+  const definition = datasets.deaths;
+  const keys = definition.fields.map((f) => f.key);
+  writeCsv(file, chineseHeaders(definition, keys), {
+    keys,
+    rows: [templateRow('deaths'), { ...templateRow('deaths'), death_date: user.display_name }],
+  });
+  const summary = await importFile(ctx, {
+    dataset: 'deaths',
+    filePath: file,
+    actor: { id: user.id, name: user.username },
+    scope: scopeOf(townB),
+  });
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    batchId: summary.batch_id,
+  };
 }
 
 function schemaProperties(schema: unknown): Record<string, { type?: unknown; anyOf?: unknown }> {
@@ -41,15 +67,19 @@ function schemaProperties(schema: unknown): Record<string, { type?: unknown; any
 }
 
 /** A value aimed at the other township for a parameter of this name. */
-function hostileValue(name: string, other: Other): string | number {
+function hostileValue(name: string, other: Other, route = ''): string | number {
   const lower = name.toLowerCase();
-  if (lower === 'id' || lower.endsWith('id')) return other.userId;
+  if (lower === 'id') return route.includes('batches') ? other.batchId : other.userId;
+  if (lower.endsWith('id')) return other.userId;
   if (lower.includes('code') || lower === 'parent' || lower.includes('jurisdiction')) return townB;
   if (lower.includes('username')) return other.username;
   if (lower === 'role') return 'admin';
   if (lower === 'limit') return 500;
   if (lower === 'before') return 1_000_000;
   if (lower === 'entity') return 'user';
+  if (lower === 'dataset' || lower === 'key') return 'deaths';
+  if (lower === 'format') return 'csv';
+  if (lower === 'filename' || lower === 'source') return 'x.csv';
   return 'Hostile-value-123';
 }
 
@@ -57,7 +87,9 @@ function requestFor(
   route: RegisteredRoute,
   other: Other,
 ): { url: string; payload?: Record<string, unknown> } {
-  const url = route.url.replace(/:(\w+)/g, (_m, name: string) => String(hostileValue(name, other)));
+  const url = route.url.replace(/:(\w+)/g, (_m, name: string) =>
+    String(hostileValue(name, other, route.url)),
+  );
   const query = Object.keys(schemaProperties(route.schema.querystring))
     .map((name) => `${name}=${encodeURIComponent(String(hostileValue(name, other)))}`)
     .join('&');

@@ -1,8 +1,11 @@
 import { JianduError, type Language } from '../core/errors.js';
 import { redactText } from '../core/redact.js';
 import { auditCommand, auditHelp } from './auditVerifyCommand.js';
+import { batchCommand, batchHelp } from './batchCommand.js';
+import { importCommand, importHelp } from './importCommand.js';
 import { initCommand, initHelp } from './initCommand.js';
 import { consoleOutput, type Output } from './output.js';
+import { quarantineCommand, quarantineHelp } from './quarantineCommand.js';
 import { serveCommand, serveHelp } from './serveCommand.js';
 import { userCommand, userHelp } from './userCommand.js';
 
@@ -10,6 +13,9 @@ type Command = (args: string[], out: Output) => Promise<number>;
 
 const commands: Record<string, { run: Command; help: Record<Language, string> }> = {
   init: { run: initCommand, help: initHelp },
+  import: { run: importCommand, help: importHelp },
+  quarantine: { run: quarantineCommand, help: quarantineHelp },
+  batch: { run: batchCommand, help: batchHelp },
   serve: { run: serveCommand, help: serveHelp },
   audit: { run: auditCommand, help: auditHelp },
   user: { run: userCommand, help: userHelp },

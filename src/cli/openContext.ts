@@ -8,6 +8,7 @@ import { openDatabase } from '../db/openDatabase.js';
 import { findUserByUsername } from '../auth/usersRepository.js';
 import { scopeOf, type Scope } from '../auth/scope.js';
 import { builtInAdministrator } from '../auth/createAdministrator.js';
+import type { Role } from '../shared/roles.js';
 
 /** Opens the database a command names (--db, JIANDU_DB, DATABASE_URL) and checks its schema. */
 export async function openContext(
@@ -34,9 +35,13 @@ export async function openContext(
 export async function resolveActor(
   ctx: AppContext,
   username: string | undefined,
-): Promise<{ actor: Actor; scope: Scope }> {
+): Promise<{ actor: Actor; scope: Scope; role: Role }> {
   const name = username ?? builtInAdministrator;
   const user = await findUserByUsername(ctx.handle.db, name);
   if (!user || user.active !== 1) throw new JianduError('USER_NOT_FOUND', { user: name });
-  return { actor: { id: user.id, name: user.username }, scope: scopeOf(user.jurisdiction_code) };
+  return {
+    actor: { id: user.id, name: user.username },
+    scope: scopeOf(user.jurisdiction_code),
+    role: user.role,
+  };
 }

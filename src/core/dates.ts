@@ -2,18 +2,30 @@ import { foldFullWidth, trimAll } from './text.js';
 
 /** Dates are ISO strings (YYYY-MM-DD), months are YYYY-MM. No locale text, no time zones. */
 
+function digitsAt(value: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i += 1) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 export function isValidIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
 }
 
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;
+  return monthDays[month - 1] ?? 0;
 }
 
 function pad2(n: number): string {
@@ -63,6 +75,9 @@ export function parseDate(
   if (typeof raw === 'number') {
     value = excelSerialToIsoDate(raw);
     if (value === null) return { ok: false, reason: 'format' };
+  } else if (raw.length === 10 && isValidIsoDate(raw)) {
+    // Already in the stored form: keep the string as it is (this runs a million times).
+    value = raw;
   } else {
     const text = trimAll(foldFullWidth(raw)).replace(
       /[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/,
@@ -87,6 +102,11 @@ export type MonthParse =
 
 /** Parses `2024-03`, `2024/3`, `2024.3`, `202403`, `2024年3月` into `YYYY-MM`. */
 export function parseMonth(raw: string): MonthParse {
+  if (raw.length === 7 && raw.charCodeAt(4) === 45) {
+    const year = digitsAt(raw, 0, 4);
+    const month = digitsAt(raw, 5, 2);
+    if (year >= 1900 && month >= 1 && month <= 12) return { ok: true, value: raw };
+  }
   const text = trimAll(foldFullWidth(raw));
   const match =
     /^(\d{4})[-/.](\d{1,2})$/.exec(text) ??

@@ -24,6 +24,7 @@ const prefixLengths: Record<DivisionLevel, number> = { 0: 0, 1: 2, 2: 4, 3: 6, 4
 
 /** Pads a 2, 4, 6, 9 or 12-digit code to 12 digits; null when it is not of that shape. */
 export function normaliseDivisionCode(raw: string): string | null {
+  if (raw.length === 12 && /^\d{12}$/.test(raw)) return raw;
   const text = trimAll(foldFullWidth(raw));
   if (!/^\d+$/.test(text)) return null;
   if (![2, 4, 6, 9, 12].includes(text.length)) return null;

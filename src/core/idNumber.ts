@@ -56,7 +56,7 @@ export function parseIdNumber(
   let value = trimAll(foldFullWidth(raw)).replace(/^'/, '');
   if (value === '') return { ok: false, reason: 'empty' };
   if (/^\d(\.\d+)?e\+?\d+$/i.test(value)) return { ok: false, reason: 'scientific' };
-  value = value.toUpperCase();
+  if (value.includes('x')) value = value.toUpperCase();
   let converted = false;
   if (/^\d{15}$/.test(value)) {
     const first17 = `${value.slice(0, 6)}19${value.slice(6)}`;

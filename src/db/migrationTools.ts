@@ -50,3 +50,33 @@ export async function forbidUpdateAndDelete(
       .execute(db);
   }
 }
+
+export type ColumnType = 'text' | 'integer' | 'bigint' | 'double precision';
+
+/**
+ * A dataset table: the columns of its template plus those every dataset shares: the batch
+ * that brought the row, its line in the file, the natural key (text, and a 53-bit hash of it
+ * that the index holds: integer keys cost far less to index than text), a hash of the
+ * content for versions and duplicates, whether it is the live version, unknown columns and
+ * quality notes. Indexes serving the rules are partial (`where live = 1`), so an import
+ * (rows arrive with live = 0) does not pay for them; approval does.
+ */
+export async function createDatasetTable(
+  db: MigrationDb,
+  table: string,
+  columns: readonly (readonly [string, ColumnType])[],
+): Promise<void> {
+  let builder = db.schema
+    .createTable(table)
+    .addColumn('row_id', idColumnType(db), idColumn(db))
+    .addColumn('batch_id', 'integer', (c) => c.notNull().references('ingest_batches.id'))
+    .addColumn('row_number', 'integer', (c) => c.notNull())
+    .addColumn('nk', 'text', (c) => c.notNull())
+    .addColumn('nk_hash', 'bigint', (c) => c.notNull())
+    .addColumn('row_hash', 'bigint', (c) => c.notNull())
+    .addColumn('live', 'integer', (c) => c.notNull().defaultTo(0));
+  for (const [name, type] of columns) builder = builder.addColumn(name, type);
+  await builder.addColumn('extra', 'text').addColumn('issues', 'text').execute();
+  await db.schema.createIndex(`${table}_batch`).on(table).column('batch_id').execute();
+  await db.schema.createIndex(`${table}_nk`).on(table).column('nk_hash').execute();
+}

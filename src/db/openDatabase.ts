@@ -9,9 +9,14 @@ import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** The driver underneath Kysely, for bulk paths (prepared statements, COPY) that Kysely lacks. */
+export type NativeDriver =
+  { kind: 'sqlite'; database: SqliteDatabase.Database } | { kind: 'postgres'; pool: pg.Pool };
+
 export interface DbHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  native: NativeDriver;
   target: DatabaseTarget;
   /** Printable name of the database (no password). */
   label: string;
@@ -98,6 +103,7 @@ function openSqlite(target: { kind: 'sqlite'; file: string }, options: OpenOptio
   return {
     db,
     dialect: 'sqlite',
+    native: { kind: 'sqlite', database: raw },
     target,
     label,
     close: () => db.destroy(),
@@ -128,7 +134,14 @@ async function openPostgres(
     throw classifyDatabaseError(error, label);
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', target, label, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    native: { kind: 'postgres', pool },
+    target,
+    label,
+    close: () => db.destroy(),
+  };
 }
 
 export async function openDatabase(

@@ -1,7 +1,9 @@
 import type { AuditTables } from '../audit/auditTables.js';
 import type { AuthTables } from '../auth/authTables.js';
+import type { IngestTables } from '../ingest/ingestTables.js';
 import type { JurisdictionTables } from '../jurisdiction/jurisdictionTables.js';
 import type { SettingsTables } from '../settings/settingsTables.js';
 
 /** The whole schema, composed of the tables each area owns. */
-export interface Database extends AuditTables, AuthTables, JurisdictionTables, SettingsTables {}
+export interface Database
+  extends AuditTables, AuthTables, JurisdictionTables, SettingsTables, IngestTables {}

@@ -8,6 +8,10 @@ import { JianduError } from '../core/errors.js';
 import { redactText } from '../core/redact.js';
 import { readSetting, settingKeys } from '../settings/settingsRepository.js';
 import { auditRoutes } from './audit/route.js';
+import { batchRoutes } from './batches/route.js';
+import { datasetRoutes } from './datasets/route.js';
+import { exchangeRoutes } from './exchange/route.js';
+import { importRoutes } from './imports/route.js';
 import { divisionRoutes } from './divisions/route.js';
 import { installErrorHandler } from './errorHandler.js';
 import { healthRoutes } from './health/route.js';
@@ -46,6 +50,10 @@ const resources = [
   userRoutes,
   divisionRoutes,
   auditRoutes,
+  datasetRoutes,
+  importRoutes,
+  batchRoutes,
+  exchangeRoutes,
   portalRoutes,
 ];
 
@@ -57,7 +65,8 @@ export async function buildServer(
   if (root === undefined) throw new JianduError('DB_NOT_INITIALISED');
   const fastify = Fastify({
     trustProxy: app.config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    // JSON bodies (the exchange API takes up to 50,000 records a request).
+    bodyLimit: 64 * 1024 * 1024,
     logger: options.logger
       ? {
           level: 'info',
@@ -104,6 +113,10 @@ export async function buildServer(
     crossOriginEmbedderPolicy: false,
   });
   await fastify.register(fastifyRateLimit, { global: false });
+  // Uploads arrive as the file's bytes; the import route streams them to a private file.
+  fastify.addContentTypeParser('application/octet-stream', (_request, payload, done) => {
+    done(null, payload);
+  });
   await fastify.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -114,7 +127,10 @@ export async function buildServer(
         version: '0.1.0',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jiandu_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'jiandu_session' },
+          exchange: { type: 'http', scheme: 'bearer' },
+        },
       },
     },
   });

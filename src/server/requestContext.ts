@@ -3,12 +3,15 @@ import type { AppContext } from '../appContext.js';
 import type { Scope } from '../auth/scope.js';
 import type { SessionUser } from '../auth/sessionUser.js';
 import type { Language } from '../core/errors.js';
+import type { ExchangeCredential } from '../ingest/exchangeCredentials.js';
 
 /** What a route handler gets: never the raw session, always a scope. */
 export interface RequestContext {
   app: AppContext;
-  /** The signed-in user; null only on public routes. */
+  /** The signed-in user; null only on public and exchange routes. */
   user: SessionUser | null;
+  /** The department credential of an exchange route. */
+  exchange: ExchangeCredential | null;
   /**
    * The jurisdiction this request may see: the user's, or for public routes the
    * deployment's. Repository reads take it, so a handler cannot forget it.

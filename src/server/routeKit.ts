@@ -5,6 +5,7 @@ import { scopeOf, type Scope } from '../auth/scope.js';
 import type { SessionUser } from '../auth/sessionUser.js';
 import { findSessionUser } from '../auth/sessionsRepository.js';
 import { toSessionUser } from '../auth/usersRepository.js';
+import { findCredentialByToken, type ExchangeCredential } from '../ingest/exchangeCredentials.js';
 import { JianduError } from '../core/errors.js';
 import type { Role } from '../shared/roles.js';
 import { readCookie, sessionCookie } from './cookies.js';
@@ -12,12 +13,13 @@ import { requestLanguage } from './language.js';
 import type { RequestContext } from './requestContext.js';
 
 /**
- * Who may call a route: anyone (the public portal), any signed-in user, or users of the
- * listed roles. Every API route is declared through `defineRoute`, which is the one place
+ * Who may call a route: anyone (the public portal), any signed-in user, users of the
+ * listed roles, or a department system holding an exchange credential (Bearer token).
+ * Every API route is declared through `defineRoute`, which is the one place
  * where the session is read and the request's jurisdiction scope is set; a test checks
  * that no API route was registered any other way.
  */
-export type Access = 'public' | 'user' | readonly Role[];
+export type Access = 'public' | 'user' | 'exchange' | readonly Role[];
 
 export interface RouteSchemas {
   params?: TSchema;
@@ -77,7 +79,7 @@ function authorise<S extends RouteSchemas>(
   definition: RouteDefinition<S>,
   user: SessionUser | null,
 ): void {
-  if (definition.access === 'public') return;
+  if (definition.access === 'public' || definition.access === 'exchange') return;
   if (!user) throw new JianduError('UNAUTHENTICATED');
   if (user.mustChangePassword && !definition.allowedBeforePasswordChange) {
     throw new JianduError('PASSWORD_CHANGE_REQUIRED');
@@ -109,16 +111,34 @@ export function defineRoute<S extends RouteSchemas>(
       ...(schema.querystring ? { querystring: schema.querystring } : {}),
       ...(schema.body ? { body: schema.body } : {}),
       ...(schema.response ? { response: { 200: schema.response } } : {}),
-      ...(definition.access === 'public' ? {} : { security: [{ session: [] }] }),
+      ...(definition.access === 'public'
+        ? {}
+        : definition.access === 'exchange'
+          ? { security: [{ exchange: [] }] }
+          : { security: [{ session: [] }] }),
     },
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      const { user, token } = await sessionOf(services.app, request);
+      let exchange: ExchangeCredential | null = null;
+      let session: { user: SessionUser | null; token: string | null } = { user: null, token: null };
+      if (definition.access === 'exchange') {
+        const header = request.headers.authorization ?? '';
+        const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+        exchange = bearer
+          ? ((await findCredentialByToken(services.app.handle.db, bearer)) ?? null)
+          : null;
+        if (!exchange) throw new JianduError('EXCHANGE_UNAUTHORISED');
+      } else {
+        session = await sessionOf(services.app, request);
+      }
+      const { user, token } = session;
       authorise(definition, user);
       const ctx: RequestContext = {
         app: services.app,
         user,
-        scope:
-          definition.access === 'public' || !user
+        exchange,
+        scope: exchange
+          ? scopeOf(exchange.jurisdictionCode)
+          : definition.access === 'public' || !user
             ? services.rootScope
             : scopeOf(user.jurisdictionCode),
         token,

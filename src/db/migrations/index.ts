@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261129000000_foundation.js';
+import * as ingest from './20261129010000_ingest.js';
 
 /**
  * Every migration, in order. A test checks that each file in this folder is listed here, so
@@ -7,4 +8,5 @@ import * as foundation from './20261129000000_foundation.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261129000000_foundation': foundation,
+  '20261129010000_ingest': ingest,
 };

@@ -1,0 +1,116 @@
+import { parseArgs } from 'node:util';
+import fs from 'node:fs';
+import { JianduError } from '../core/errors.js';
+import { datasetKeys } from '../ingest/datasetDefinition.js';
+import type { ImportSummary } from '../ingest/finaliseBatch.js';
+import { importFile } from '../ingest/importFile.js';
+import { importerRoles, reviewerRoles } from '../ingest/importRoles.js';
+import { approveBatch } from '../ingest/reviewBatch.js';
+import { commonOptions, parseCommandArgs } from './args.js';
+import { openContext, resolveActor } from './openContext.js';
+import type { Output } from './output.js';
+
+export const importHelp = {
+  zh: `jiandu import 数据集 文件 [--source 部门] [--approve] [--json] [--fixes 批次号]
+  导入一个模板文件（CSV 或 XLSX）。数据集：${datasetKeys.join(', ')}。
+  --approve 同时审核通过（审核员或管理员，作为留痕的特别通过）；--fixes 导入修正后的隔离行。`,
+  en: `jiandu import DATASET FILE [--source NAME] [--approve] [--json] [--fixes BATCH]
+  Imports one template file (CSV or XLSX). Datasets: ${datasetKeys.join(', ')}.
+  --approve also approves it (reviewer or administrator, as an audited override); --fixes imports fixed quarantined rows.`,
+};
+
+function printSummary(out: Output, summary: ImportSummary): void {
+  const q = summary.quality;
+  out.say(
+    out.t(
+      `批次 ${summary.batch_id}（${summary.dataset}，来源：${summary.source}）：读取 ${summary.rows} 行，接收 ${summary.accepted} 行，隔离 ${summary.quarantined} 行，重复 ${summary.duplicates} 行，更新已有记录 ${summary.versions} 行`,
+      `Batch ${summary.batch_id} (${summary.dataset}, source ${summary.source}): ${summary.rows} rows read, ${summary.accepted} accepted, ${summary.quarantined} quarantined, ${summary.duplicates} duplicates, ${summary.versions} updates of existing records`,
+    ),
+  );
+  out.say(
+    out.t(
+      `质量：完整性 ${q.completeness.score}，有效性 ${q.validity.score}，唯一性 ${q.uniqueness.score}，一致性 ${q.consistency.score}，及时性 ${q.timeliness.score ?? '—'}`,
+      `Quality: completeness ${q.completeness.score}, validity ${q.validity.score}, uniqueness ${q.uniqueness.score}, consistency ${q.consistency.score}, timeliness ${q.timeliness.score ?? '-'}`,
+    ),
+  );
+  const state: Record<string, [string, string]> = {
+    pending: [
+      '状态：待审核（须由另一位审核员审核通过后才生效）',
+      'Status: pending review by another reviewer',
+    ],
+    approved: ['状态：已审核通过，已生效', 'Status: approved, live'],
+    no_change: ['状态：无新数据（全部为重复行）', 'Status: no change (every row was a duplicate)'],
+    merged: [
+      `状态：修正行已并入批次 ${summary.merged_into ?? ''}`,
+      `Status: fixed rows joined batch ${summary.merged_into ?? ''}`,
+    ],
+  };
+  const [zh, en] = state[summary.status] ?? [summary.status, summary.status];
+  out.say(out.t(zh, en));
+  if (summary.quarantined > 0) {
+    out.say(
+      out.t(
+        `查看隔离行：jiandu quarantine ${summary.batch_id}；导出修正文件：jiandu quarantine ${summary.batch_id} --export 文件.xlsx`,
+        `Quarantined rows: jiandu quarantine ${summary.batch_id}; fix file: jiandu quarantine ${summary.batch_id} --export FILE.xlsx`,
+      ),
+    );
+  }
+}
+
+export async function importCommand(args: string[], out: Output): Promise<number> {
+  const { values, positionals } = parseCommandArgs(() =>
+    parseArgs({
+      args,
+      options: {
+        ...commonOptions,
+        source: { type: 'string' },
+        approve: { type: 'boolean' },
+        json: { type: 'boolean' },
+        fixes: { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  const [dataset, file] = positionals;
+  if (!dataset || !file || positionals.length !== 2) {
+    throw new JianduError('INVALID_ARGUMENT', { detail: 'usage: jiandu import DATASET FILE' });
+  }
+  if (!fs.existsSync(file)) throw new JianduError('FILE_NOT_FOUND', { path: file });
+  const fixes = values.fixes === undefined ? undefined : Number(values.fixes);
+  if (fixes !== undefined && !Number.isInteger(fixes)) {
+    throw new JianduError('INVALID_ARGUMENT', {
+      detail: `--fixes ${values.fixes ?? ''}: a batch number`,
+    });
+  }
+  const ctx = await openContext(values.db);
+  try {
+    const who = await resolveActor(ctx, values.as);
+    if (
+      !importerRoles.includes(who.role) ||
+      (values.approve && !reviewerRoles.includes(who.role))
+    ) {
+      throw new JianduError('FORBIDDEN');
+    }
+    let summary = await importFile(ctx, {
+      dataset,
+      filePath: file,
+      actor: who.actor,
+      scope: who.scope,
+      ...(values.source ? { source: values.source } : {}),
+      ...(fixes !== undefined ? { fixes } : {}),
+    });
+    if (values.approve && summary.status === 'pending') {
+      const approved = await approveBatch(ctx, who, summary.batch_id, {
+        override: true,
+        reason: 'jiandu import --approve（导入人自行审核，特别通过）',
+      });
+      summary = { ...summary, status: approved.status };
+    }
+    if (values.json) out.say(JSON.stringify(summary));
+    else printSummary(out, summary);
+    return 0;
+  } finally {
+    await ctx.handle.close();
+  }
+}

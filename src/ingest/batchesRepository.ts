@@ -1,0 +1,155 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { WriteScope } from '../audit/auditedWrite.js';
+import { inScopeSql, type Scope } from '../auth/scope.js';
+import type { Database } from '../db/schema.js';
+import type { BatchChannel, BatchStatus, IngestBatchTable } from './ingestTables.js';
+import type { QualityReport } from './quality.js';
+
+export type BatchRow = Selectable<IngestBatchTable>;
+
+/** A batch as the API and the command line show it. */
+export interface BatchView {
+  id: number;
+  dataset: string;
+  source: string;
+  channel: BatchChannel;
+  fileName: string | null;
+  fileHash: string | null;
+  uploader: string;
+  jurisdictionCode: string;
+  createdAt: string;
+  finishedAt: string | null;
+  status: BatchStatus;
+  rows: number;
+  accepted: number;
+  quarantined: number;
+  duplicates: number;
+  versions: number;
+  quality: QualityReport | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewNote: string | null;
+  override: boolean;
+  parentBatchId: number | null;
+}
+
+export function toBatchView(row: BatchRow): BatchView {
+  return {
+    id: row.id,
+    dataset: row.dataset,
+    source: row.source,
+    channel: row.channel,
+    fileName: row.file_name,
+    fileHash: row.file_hash,
+    uploader: row.uploader_name,
+    jurisdictionCode: row.jurisdiction_code,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+    status: row.status,
+    rows: row.rows_read,
+    accepted: row.accepted,
+    quarantined: row.quarantined,
+    duplicates: row.duplicates,
+    versions: row.versions,
+    quality: row.quality ? (JSON.parse(row.quality) as QualityReport) : null,
+    reviewedBy: row.reviewed_by_name,
+    reviewedAt: row.reviewed_at,
+    reviewNote: row.review_note,
+    override: row.override === 1,
+    parentBatchId: row.parent_batch_id,
+  };
+}
+
+export interface NewBatch {
+  dataset: string;
+  source: string;
+  channel: BatchChannel;
+  fileName: string | null;
+  fileHash: string | null;
+  fileBytes: number | null;
+  format: string | null;
+  encoding: string | null;
+  jurisdictionCode: string;
+  parentBatchId: number | null;
+  importer: string;
+}
+
+export async function insertBatch(
+  { tx, actor, audit }: WriteScope,
+  input: NewBatch,
+): Promise<BatchRow> {
+  const now = new Date().toISOString();
+  const row = await tx
+    .insertInto('ingest_batches')
+    .values({
+      dataset: input.dataset,
+      source: input.source,
+      channel: input.channel,
+      file_name: input.fileName,
+      file_hash: input.fileHash,
+      file_bytes: input.fileBytes,
+      format: input.format,
+      encoding: input.encoding,
+      uploader_id: actor.id,
+      uploader_name: actor.name,
+      jurisdiction_code: input.jurisdictionCode,
+      created_at: now,
+      status: 'importing',
+      parent_batch_id: input.parentBatchId,
+      importer: input.importer,
+      heartbeat_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit({
+    action: 'batch.start',
+    entity: 'batch',
+    ids: [row.id],
+    jurisdictionCode: row.jurisdiction_code,
+    after: {
+      dataset: row.dataset,
+      source: row.source,
+      channel: row.channel,
+      file: row.file_name,
+      file_hash: row.file_hash,
+    },
+  });
+  return row;
+}
+
+export async function findBatch(
+  db: Kysely<Database>,
+  scope: Scope,
+  id: number,
+): Promise<BatchRow | undefined> {
+  return db
+    .selectFrom('ingest_batches')
+    .selectAll()
+    .where('id', '=', id)
+    .where(inScopeSql('ingest_batches.jurisdiction_code', scope))
+    .executeTakeFirst();
+}
+
+export interface BatchFilter {
+  dataset?: string;
+  status?: BatchStatus;
+  limit: number;
+  beforeId?: number;
+}
+
+export async function listBatches(
+  db: Kysely<Database>,
+  scope: Scope,
+  filter: BatchFilter,
+): Promise<BatchView[]> {
+  let query = db
+    .selectFrom('ingest_batches')
+    .selectAll()
+    .where(inScopeSql('ingest_batches.jurisdiction_code', scope))
+    .orderBy('id', 'desc')
+    .limit(filter.limit);
+  if (filter.dataset) query = query.where('dataset', '=', filter.dataset);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.beforeId !== undefined) query = query.where('id', '<', filter.beforeId);
+  return (await query.execute()).map(toBatchView);
+}

@@ -1,0 +1,243 @@
+import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { JianduError } from '../core/errors.js';
+import type { Dialect } from '../db/openDatabase.js';
+import type { DatasetDefinition } from './datasetDefinition.js';
+import { openTable } from './readers/openTable.js';
+import type { RawRow } from './readers/tableReader.js';
+import { RowPipeline, type PipelineChunk, type PipelineCounters } from './rowPipeline.js';
+import { headerSearchRows, tableHeader } from './tableHeader.js';
+import type { FromWorker, ToWorker, WorkerInput } from './workerProtocol.js';
+
+/** Where an import's rows come from: a file (read here or in a worker) or rows in memory. */
+export type TableSourceInput =
+  | { kind: 'file'; path: string; useWorker?: boolean }
+  | {
+      kind: 'rows';
+      batches: AsyncIterable<RawRow[]>;
+      format: string | null;
+      digest: () => { sha256: string; bytes: number } | null;
+      encoding: () => string | null;
+    };
+
+/** Rows already in memory (the exchange API's records) as a table source. */
+export function rowsInMemory(rows: RawRow[], format: string): TableSourceInput {
+  return {
+    kind: 'rows',
+    batches: {
+      [Symbol.asyncIterator]: () => {
+        let given = false;
+        return {
+          next: (): Promise<IteratorResult<RawRow[]>> => {
+            if (given) return Promise.resolve({ done: true, value: undefined });
+            given = true;
+            return Promise.resolve({ done: false, value: rows });
+          },
+        };
+      },
+    },
+    format,
+    digest: () => null,
+    encoding: () => null,
+  };
+}
+
+export interface ProducerResult {
+  counters: PipelineCounters;
+  digest: { sha256: string; bytes: number } | null;
+  encoding: string | null;
+  originalRowsComplete: boolean;
+}
+
+/**
+ * Turns a table into validated chunks: first the header (which may fail the whole file),
+ * then, once the batch exists, its chunks, then the totals.
+ */
+export interface ChunkProducer {
+  format: string | null;
+  chunks(batchId: number): AsyncIterable<PipelineChunk>;
+  result(): ProducerResult;
+  /** Stops reading (the import failed). */
+  abort(): Promise<void>;
+}
+
+export interface ProducerOptions {
+  definition: DatasetDefinition;
+  fileLabel: string;
+  source: string;
+  today: string;
+  dialect: Dialect;
+  mapping: Record<string, string>;
+}
+
+const chunkRows = Number(process.env.JIANDU_CHUNK_ROWS ?? 20_000);
+/** Files larger than this are read in a worker thread. */
+export const workerThresholdBytes = 8 * 1024 * 1024;
+
+async function inlineProducer(
+  input: TableSourceInput,
+  options: ProducerOptions,
+): Promise<ChunkProducer> {
+  const table =
+    input.kind === 'file'
+      ? await openTable(input.path).then((t) => ({
+          batches: t.batches(chunkRows),
+          format: t.format,
+          digest: () => t.digest(),
+          encoding: (): string | null => t.encoding,
+        }))
+      : input;
+  const iterator = table.batches[Symbol.asyncIterator]();
+  const head: RawRow[] = [];
+  let rest: RawRow[] = [];
+  while (head.length < headerSearchRows) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const room = headerSearchRows - head.length;
+    head.push(...next.value.slice(0, room));
+    rest = next.value.slice(room);
+    if (rest.length > 0) break;
+  }
+  const header = tableHeader(
+    options.definition,
+    head.map((r) => r.cells),
+    options.fileLabel,
+    options.mapping,
+  );
+  let pipeline: RowPipeline | null = null;
+  let stopped = false;
+  return {
+    format: table.format,
+    async *chunks(batchId) {
+      const p = new RowPipeline(options.definition, header.match, header.headers, {
+        today: options.today,
+        source: options.source,
+        copyForBatch: options.dialect === 'postgres' ? batchId : null,
+        originalRowColumn: header.originalRowColumn,
+      });
+      pipeline = p;
+      for (const row of head.slice(header.position + 1)) p.push(row);
+      for (const row of rest) {
+        p.push(row);
+        if (p.pendingRows >= chunkRows) yield p.take();
+      }
+      while (!stopped) {
+        const next = await iterator.next();
+        if (next.done) break;
+        for (const row of next.value) {
+          p.push(row);
+          if (p.pendingRows >= chunkRows) yield p.take();
+        }
+      }
+      yield p.take();
+    },
+    result() {
+      if (!pipeline) throw new Error('no rows were read');
+      return {
+        counters: pipeline.counters,
+        digest: table.digest(),
+        encoding: table.encoding(),
+        originalRowsComplete: pipeline.originalRowsComplete,
+      };
+    },
+    abort: async () => {
+      stopped = true;
+      await iterator.return?.();
+    },
+  };
+}
+
+async function workerProducer(path: string, options: ProducerOptions): Promise<ChunkProducer> {
+  const data: WorkerInput = {
+    entry: new URL('./importWorker.ts', import.meta.url).href,
+    filePath: path,
+    fileLabel: options.fileLabel,
+    dataset: options.definition.key,
+    source: options.source,
+    today: options.today,
+    dialect: options.dialect,
+    mapping: options.mapping,
+  };
+  const worker = new Worker(new URL('./importWorkerBootstrap.mjs', import.meta.url), {
+    workerData: data,
+  });
+  const queue: FromWorker[] = [];
+  let wake: (() => void) | null = null;
+  let exitError: Error | null = null;
+  worker.on('message', (message: FromWorker) => {
+    queue.push(message);
+    wake?.();
+  });
+  worker.on('error', (error) => {
+    exitError = error;
+    wake?.();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0) exitError ??= new Error(`the import worker stopped with code ${code}`);
+    wake?.();
+  });
+  const next = async (): Promise<FromWorker> => {
+    for (;;) {
+      const message = queue.shift();
+      if (message) {
+        if (message.type === 'failed') {
+          await worker.terminate();
+          throw message.code
+            ? new JianduError(message.code, message.params)
+            : new Error(message.message);
+        }
+        return message;
+      }
+      if (exitError) throw exitError;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+  };
+  const post = (message: ToWorker): void => worker.postMessage(message);
+  const header = await next();
+  if (header.type !== 'header') throw new Error(`unexpected ${header.type} from the import worker`);
+  let result: ProducerResult | null = null;
+  return {
+    format: header.format,
+    async *chunks(batchId) {
+      post({ type: 'start', batchId });
+      for (;;) {
+        const message = await next();
+        if (message.type === 'chunk') {
+          yield message.chunk;
+          post({ type: 'ack' });
+        } else if (message.type === 'done') {
+          result = {
+            counters: message.counters,
+            digest: message.digest,
+            encoding: message.encoding,
+            originalRowsComplete: message.originalRowsComplete,
+          };
+          await worker.terminate();
+          return;
+        }
+      }
+    },
+    result() {
+      if (!result) throw new Error('the import worker did not finish');
+      return result;
+    },
+    abort: async () => {
+      post({ type: 'abort' });
+      await worker.terminate();
+    },
+  };
+}
+
+export async function chunkProducer(
+  input: TableSourceInput,
+  options: ProducerOptions,
+): Promise<ChunkProducer> {
+  if (input.kind === 'file') {
+    const useWorker =
+      input.useWorker ??
+      (fs.existsSync(input.path) && fs.statSync(input.path).size > workerThresholdBytes);
+    if (useWorker) return workerProducer(input.path, options);
+  }
+  return inlineProducer(input, options);
+}

@@ -1,0 +1,220 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../appContext.js';
+import type { Actor } from '../audit/actor.js';
+import { auditedWrite, type WriteTx } from '../audit/auditedWrite.js';
+import type { BatchRow } from './batchesRepository.js';
+import type { DatasetDefinition } from './datasetDefinition.js';
+import type { BatchStatus } from './ingestTables.js';
+import { batchQuality, type QualityReport } from './quality.js';
+
+/** What an import reports (cli.md: `jiandu import --json` prints these keys). */
+export interface ImportSummary {
+  batch_id: number;
+  dataset: string;
+  source: string;
+  status: BatchStatus;
+  rows: number;
+  accepted: number;
+  quarantined: number;
+  duplicates: number;
+  versions: number;
+  quality: QualityReport;
+  file_hash: string | null;
+  /** When the file fixed rows of a pending batch: the batch they joined. */
+  merged_into: number | null;
+}
+
+export interface FinaliseInput {
+  batch: BatchRow;
+  definition: DatasetDefinition;
+  counters: {
+    rowsRead: number;
+    valid: number;
+    repeated: number;
+    filled: number;
+    duplicatesInFile: number;
+    quarantined: number;
+    accepted: number;
+  };
+  digest: { sha256: string; bytes: number } | null;
+  encoding: string | null;
+  fixes: BatchRow | null;
+  /** Every row of the fix file named its original row, so the rows can join that batch. */
+  mergeIntoFixed: boolean;
+  today: string;
+}
+
+/**
+ * Rows of the batch identical to a live row or to a row waiting in another pending batch
+ * are duplicates: removed, counted, not imported again. Set-based; skipped when the
+ * dataset holds nothing else to compare with.
+ */
+async function removeDuplicates(
+  tx: WriteTx,
+  definition: DatasetDefinition,
+  batchId: number,
+): Promise<number> {
+  const table = sql.table(definition.table);
+  const others = await sql<{
+    one: number;
+  }>`select 1 as one from ${table} where batch_id <> ${batchId} limit 1`.execute(tx);
+  if (others.rows.length === 0) return 0;
+  const self = (column: string) => sql.ref(`${definition.table}.${column}`);
+  const result = await sql`delete from ${table} where batch_id = ${batchId} and exists (
+      select 1 from ${table} o
+      where o.nk_hash = ${self('nk_hash')} and o.nk = ${self('nk')} and o.row_hash = ${self('row_hash')}
+        and o.batch_id <> ${batchId}
+        and (o.live = 1 or o.batch_id in (select id from ingest_batches where status = 'pending' and dataset = ${definition.key})))`.execute(
+    tx,
+  );
+  const removed = Number(result.numAffectedRows ?? 0);
+  if (removed > 0 && definition.key === 'businesses') {
+    await sql`delete from ds_business_people where batch_id = ${batchId} and not exists (
+        select 1 from ds_businesses b where b.batch_id = ds_business_people.batch_id and b.row_number = ds_business_people.row_number)`.execute(
+      tx,
+    );
+  }
+  return removed;
+}
+
+/** Rows that will replace a live record when approved. */
+async function countVersions(
+  tx: WriteTx,
+  definition: DatasetDefinition,
+  batchId: number,
+): Promise<number> {
+  const table = sql.table(definition.table);
+  const result = await sql<{
+    n: number;
+  }>`select count(*) as n from ${table} t where t.batch_id = ${batchId}
+      and exists (select 1 from ${table} o where o.nk_hash = t.nk_hash and o.nk = t.nk and o.live = 1)`.execute(
+    tx,
+  );
+  return result.rows[0]?.n ?? 0;
+}
+
+export async function finaliseBatch(
+  ctx: AppContext,
+  actor: Actor,
+  input: FinaliseInput,
+): Promise<ImportSummary> {
+  const { batch, definition, counters } = input;
+  return auditedWrite(ctx, actor, async ({ tx, audit }) => {
+    const duplicatesOfLive = await removeDuplicates(tx, definition, batch.id);
+    const accepted = counters.accepted - duplicatesOfLive;
+    const duplicates = counters.duplicatesInFile + duplicatesOfLive;
+    const versions = accepted > 0 ? await countVersions(tx, definition, batch.id) : 0;
+    const quality = await batchQuality(tx, definition, batch.id, counters, accepted, input.today);
+    let status: BatchStatus =
+      accepted === 0 && counters.quarantined === 0 ? 'no_change' : 'pending';
+    let mergedInto: number | null = null;
+    const parent = input.fixes;
+    if (parent) {
+      const table = sql.table(definition.table);
+      // The parent's quarantined rows this file brings again are resolved by it.
+      await sql`update ingest_quarantine set resolved_batch_id = ${batch.id}
+          where batch_id = ${parent.id} and resolved_batch_id is null and (
+            row_number in (select row_number from ${table} where batch_id = ${batch.id})
+            or row_number in (select row_number from ingest_quarantine where batch_id = ${batch.id}))`.execute(
+        tx,
+      );
+      if (parent.status === 'pending' && input.mergeIntoFixed) {
+        await sql`update ${table} set batch_id = ${parent.id} where batch_id = ${batch.id}`.execute(
+          tx,
+        );
+        await sql`update ds_business_people set batch_id = ${parent.id} where batch_id = ${batch.id}`.execute(
+          tx,
+        );
+        await sql`update ingest_quarantine set batch_id = ${parent.id} where batch_id = ${batch.id}`.execute(
+          tx,
+        );
+        const remaining = await tx
+          .selectFrom('ingest_quarantine')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('batch_id', '=', parent.id)
+          .where('resolved_batch_id', 'is', null)
+          .executeTakeFirstOrThrow();
+        const parentAccepted = parent.accepted + accepted;
+        const parentQuality = await batchQuality(
+          tx,
+          definition,
+          parent.id,
+          {
+            rowsRead: parent.rows_read,
+            valid: parent.rows_read - remaining.n,
+            repeated:
+              (JSON.parse(parent.quality ?? '{}') as Partial<QualityReport>).uniqueness?.repeated ??
+              0,
+            filled:
+              ((JSON.parse(parent.quality ?? '{}') as Partial<QualityReport>).completeness
+                ?.filled ?? 0) + counters.filled,
+          },
+          parentAccepted,
+          input.today,
+        );
+        await tx
+          .updateTable('ingest_batches')
+          .set({
+            accepted: parentAccepted,
+            quarantined: remaining.n,
+            duplicates: parent.duplicates + duplicates,
+            versions: parent.versions + versions,
+            quality: JSON.stringify(parentQuality),
+          })
+          .where('id', '=', parent.id)
+          .execute();
+        await audit({
+          action: 'batch.fix',
+          entity: 'batch',
+          ids: [parent.id, batch.id],
+          jurisdictionCode: parent.jurisdiction_code,
+          before: { accepted: parent.accepted, quarantined: parent.quarantined },
+          after: { accepted: parentAccepted, quarantined: remaining.n },
+        });
+        status = 'merged';
+        mergedInto = parent.id;
+      }
+    }
+    await tx
+      .updateTable('ingest_batches')
+      .set({
+        status,
+        rows_read: counters.rowsRead,
+        accepted,
+        quarantined: counters.quarantined,
+        duplicates,
+        versions,
+        quality: JSON.stringify(quality),
+        file_hash: input.digest?.sha256 ?? null,
+        file_bytes: input.digest?.bytes ?? null,
+        encoding: input.encoding,
+        finished_at: new Date().toISOString(),
+        heartbeat_at: null,
+      })
+      .where('id', '=', batch.id)
+      .execute();
+    const summary: ImportSummary = {
+      batch_id: batch.id,
+      dataset: definition.key,
+      source: batch.source,
+      status,
+      rows: counters.rowsRead,
+      accepted,
+      quarantined: counters.quarantined,
+      duplicates,
+      versions,
+      quality,
+      file_hash: input.digest?.sha256 ?? null,
+      merged_into: mergedInto,
+    };
+    await audit({
+      action: 'batch.import',
+      entity: 'batch',
+      ids: [batch.id],
+      jurisdictionCode: batch.jurisdiction_code,
+      before: { status: 'importing' },
+      after: { ...summary, quality: undefined },
+    });
+    return summary;
+  });
+}

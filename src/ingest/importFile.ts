@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { AppContext } from '../appContext.js';
+import type { Actor } from '../audit/actor.js';
+import type { Scope } from '../auth/scope.js';
+import { JianduError } from '../core/errors.js';
+import { findBatch } from './batchesRepository.js';
+import { datasets } from './datasets/index.js';
+import { datasetKeys, isDatasetKey } from './datasetDefinition.js';
+import type { ImportSummary } from './finaliseBatch.js';
+import { readHeaderMapping } from './headerMappingsRepository.js';
+import { importTable, type ImportProgress } from './importTable.js';
+
+export interface ImportFileInput {
+  dataset: string;
+  filePath: string;
+  /** The name the clerk gave the file (an upload is stored under another name). */
+  fileName?: string;
+  /** The supplying department; the dataset's usual department by default. */
+  source?: string;
+  actor: Actor;
+  scope: Scope;
+  /** The batch whose quarantined rows this file fixes. */
+  fixes?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Read the file in a worker thread (default: when it is larger than 8 MB). */
+  useWorker?: boolean;
+}
+
+export function datasetOrFail(key: string) {
+  if (!isDatasetKey(key))
+    throw new JianduError('UNKNOWN_DATASET', { dataset: key, known: datasetKeys.join(', ') });
+  return datasets[key];
+}
+
+/** Imports one template file (CSV or XLSX) into a new pending batch. */
+export async function importFile(ctx: AppContext, input: ImportFileInput): Promise<ImportSummary> {
+  const definition = datasetOrFail(input.dataset);
+  const source = input.source?.trim() || definition.department;
+  const fixes =
+    input.fixes === undefined
+      ? undefined
+      : await findBatch(ctx.handle.db, input.scope, input.fixes);
+  if (input.fixes !== undefined && (!fixes || fixes.dataset !== definition.key)) {
+    throw new JianduError('BATCH_NOT_FOUND', { batch: input.fixes });
+  }
+  const mapping = await readHeaderMapping(ctx.handle.db, definition.key, source);
+  return importTable(ctx, {
+    definition,
+    source,
+    channel: fixes ? 'fix' : 'file',
+    fileName: input.fileName ?? path.basename(input.filePath),
+    table: {
+      kind: 'file',
+      path: input.filePath,
+      ...(input.useWorker === undefined ? {} : { useWorker: input.useWorker }),
+    },
+    actor: input.actor,
+    scope: input.scope,
+    ...(mapping ? { headerMapping: mapping } : {}),
+    ...(fixes ? { fixes } : {}),
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+  });
+}

@@ -1,0 +1,200 @@
+import fs from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { JianduError, isJianduError } from '../../core/errors.js';
+import { csvRows } from './csvRows.js';
+import { decodeText } from './decodeText.js';
+import { byteOrderMarkLength, detectEncoding, sniffWindow } from './detectEncoding.js';
+import { fileError } from './fileError.js';
+import { centralDirectoryOffset, padZipEntries } from './padZipEntries.js';
+import { readHashed, type FileDigest } from './readHashed.js';
+import { sniffFormat, type SniffedFormat } from './sniffFormat.js';
+import {
+  defaultBatchSize,
+  type FileFormat,
+  type RawRow,
+  type TableSource,
+  type TextEncoding,
+} from './tableReader.js';
+import { xlsxRows } from './xlsxRows.js';
+
+const saveAs = '请在 Excel 中打开，另存为 .xlsx 或 CSV（UTF-8）后再导入';
+
+const refusals: Readonly<
+  Record<Exclude<SniffedFormat, 'zip' | 'text'>, { zh: string; en: string }>
+> = {
+  ole: {
+    zh: `这是旧版 Excel（.xls）文件或设置了打开密码的 Excel 文件，${saveAs}（有密码的请先取消密码）`,
+    en: 'old binary Excel (.xls) or a password-protected workbook; save it as .xlsx or CSV',
+  },
+  utf16: {
+    zh: `这是 UTF-16 编码的文本（Excel 的“Unicode 文本”），${saveAs}`,
+    en: 'UTF-16 text (Excel "Unicode Text"); save it as .xlsx or CSV',
+  },
+  markup: {
+    zh: `这是网页（HTML）或 XML 格式的表格，只是扩展名像 Excel，${saveAs}`,
+    en: 'an HTML page or XML spreadsheet, not a real Excel file; save it as .xlsx or CSV',
+  },
+  binary: {
+    zh: `这不是 CSV 或 Excel（.xlsx）文件，${saveAs}`,
+    en: 'neither CSV text nor an .xlsx workbook',
+  },
+};
+
+const corruptWorkbook = (reason: string): { zh: string; en: string } => ({
+  zh: 'Excel 文件已损坏、不完整或不是 .xlsx 工作簿，请在 Excel 中打开确认后另存为 .xlsx 或 CSV（UTF-8）再导入',
+  en: `corrupt, truncated or not an .xlsx workbook (${reason})`,
+});
+
+interface Head {
+  bytes: Buffer;
+  size: number;
+}
+
+async function readHead(path: string): Promise<Head> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(path, 'r');
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    const buffer = Buffer.alloc(Math.min(sniffWindow, stat.size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return { bytes: buffer.subarray(0, bytesRead), size: stat.size };
+  } catch (error) {
+    throw fileError(path, error) ?? error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Only a byte order mark, line breaks, spaces, tabs and commas: nothing a clerk typed. */
+function blank(bytes: Uint8Array): boolean {
+  return bytes
+    .subarray(byteOrderMarkLength(bytes))
+    .every(
+      (byte) => byte === 0x0d || byte === 0x0a || byte === 0x20 || byte === 0x09 || byte === 0x2c,
+    );
+}
+
+function failure(path: string, format: FileFormat, error: unknown): unknown {
+  if (isJianduError(error)) return error;
+  const system = fileError(path, error);
+  if (system) return system;
+  if (format === 'xlsx') {
+    const reason = error instanceof Error ? error.message : String(error);
+    return new JianduError(
+      'FILE_UNREADABLE',
+      { path, detail: corruptWorkbook(reason) },
+      { cause: error },
+    );
+  }
+  return error;
+}
+
+async function* reported(
+  path: string,
+  format: FileFormat,
+  rows: AsyncGenerator<RawRow[]>,
+): AsyncGenerator<RawRow[]> {
+  try {
+    yield* rows;
+  } catch (error) {
+    throw failure(path, format, error);
+  }
+}
+
+function checkBatchSize(batchSize: number): void {
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);
+  }
+}
+
+function digestOf(digest: FileDigest | undefined): FileDigest {
+  if (!digest) throw new Error('digest() is known only once batches() has been read to the end');
+  return digest;
+}
+
+function csvTable(path: string, sniffed: TextEncoding | undefined): TableSource {
+  let encoding: TextEncoding = sniffed ?? 'utf-8';
+  let digest: FileDigest | undefined;
+  return {
+    format: 'csv',
+    get encoding(): TextEncoding {
+      return encoding;
+    },
+    batches(batchSize = defaultBatchSize): AsyncIterable<RawRow[]> {
+      checkBatchSize(batchSize);
+      digest = undefined;
+      const bytes = readHashed(path, (result) => (digest = result));
+      const text = decodeText(bytes, sniffed, (decided) => (encoding = decided));
+      return reported(path, 'csv', csvRows(text, path, batchSize));
+    },
+    digest: () => digestOf(digest),
+  };
+}
+
+function xlsxTable(path: string, directoryOffset: number | undefined): TableSource {
+  let digest: FileDigest | undefined;
+  async function* rows(batchSize: number): AsyncGenerator<RawRow[]> {
+    const hashed = readHashed(path, (result) => (digest = result));
+    const bytes = Readable.from(
+      directoryOffset === undefined ? hashed : padZipEntries(hashed, directoryOffset),
+      { objectMode: false },
+    );
+    try {
+      yield* xlsxRows(bytes, batchSize);
+      if (!digest) {
+        // The zip reader may stop at the end of the last entry it cares about; the digest
+        // is of the whole file.
+        bytes.unpipe();
+        for await (const _chunk of bytes) {
+          // hashed by readHashed on the way
+        }
+      }
+    } finally {
+      bytes.destroy();
+    }
+  }
+  return {
+    format: 'xlsx',
+    encoding: null,
+    batches(batchSize = defaultBatchSize): AsyncIterable<RawRow[]> {
+      checkBatchSize(batchSize);
+      digest = undefined;
+      return reported(path, 'xlsx', rows(batchSize));
+    },
+    digest: () => digestOf(digest),
+  };
+}
+
+/**
+ * Opens a CSV or XLSX file for import: decides the format from the content and, for CSV,
+ * the encoding (see detectEncoding). Nothing but the first 64 KiB is read here; batches()
+ * streams the file, and may be called again to read it again from the start.
+ *
+ * Throws FILE_NOT_FOUND, FILE_EMPTY, or FILE_UNREADABLE for a folder, an unreadable file,
+ * an old .xls or password-protected workbook, UTF-16 text, an HTML/XML "Excel" file or
+ * another binary file. A corrupt .xlsx is reported by batches(), as FILE_UNREADABLE.
+ */
+export async function openTable(path: string): Promise<TableSource> {
+  const head = await readHead(path);
+  const complete = head.bytes.length === head.size;
+  if (head.size === 0 || (complete && blank(head.bytes))) {
+    throw new JianduError('FILE_EMPTY', { path });
+  }
+  const format = sniffFormat(head.bytes);
+  switch (format) {
+    case 'zip': {
+      const offset = await centralDirectoryOffset(path).catch((error: unknown) => {
+        throw fileError(path, error) ?? error;
+      });
+      return xlsxTable(path, offset);
+    }
+    case 'text':
+      return csvTable(path, detectEncoding(head.bytes, complete));
+    case 'ole':
+    case 'utf16':
+    case 'markup':
+    case 'binary':
+      throw new JianduError('FILE_UNREADABLE', { path, detail: refusals[format] });
+  }
+}

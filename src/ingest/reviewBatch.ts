@@ -1,0 +1,234 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../appContext.js';
+import { auditedWrite, type WriteTx } from '../audit/auditedWrite.js';
+import type { Actor } from '../audit/actor.js';
+import type { Scope } from '../auth/scope.js';
+import { JianduError } from '../core/errors.js';
+import type { Role } from '../shared/roles.js';
+import { readSetting } from '../settings/settingsRepository.js';
+import { findBatch, toBatchView, type BatchRow, type BatchView } from './batchesRepository.js';
+import { datasets } from './datasets/index.js';
+import { isDatasetKey, type DatasetDefinition } from './datasetDefinition.js';
+import type { BatchStatus } from './ingestTables.js';
+import { defaultMinValidity, type QualityReport } from './quality.js';
+
+export interface Reviewer {
+  actor: Actor;
+  role: Role;
+  scope: Scope;
+}
+
+export const minValiditySetting = 'ingest.min_validity';
+
+const statusNames: Record<BatchStatus, { zh: string; en: string }> = {
+  importing: { zh: '导入中', en: 'importing' },
+  pending: { zh: '待审核', en: 'pending review' },
+  approved: { zh: '已通过', en: 'approved' },
+  rejected: { zh: '已退回', en: 'rejected' },
+  rolled_back: { zh: '已撤回', en: 'rolled back' },
+  failed: { zh: '导入失败', en: 'failed' },
+  no_change: { zh: '无新数据', en: 'no change' },
+  merged: { zh: '已并入原批次', en: 'merged' },
+};
+
+const actionNames = {
+  approve: { zh: '审核通过', en: 'approved' },
+  reject: { zh: '退回', en: 'rejected' },
+  rollback: { zh: '撤回', en: 'rolled back' },
+} as const;
+
+async function batchFor(
+  ctx: AppContext,
+  reviewer: Reviewer,
+  id: number,
+  action: keyof typeof actionNames,
+  expected: BatchStatus,
+): Promise<{ batch: BatchRow; definition: DatasetDefinition }> {
+  const batch = await findBatch(ctx.handle.db, reviewer.scope, id);
+  if (!batch || !isDatasetKey(batch.dataset))
+    throw new JianduError('BATCH_NOT_FOUND', { batch: id });
+  if (batch.status !== expected) {
+    throw new JianduError('BATCH_STATE', {
+      batch: id,
+      status: statusNames[batch.status],
+      action: actionNames[action],
+    });
+  }
+  return { batch, definition: datasets[batch.dataset] };
+}
+
+/** The validity a batch needs, set for the batch's jurisdiction or the deployment. */
+async function minValidity(ctx: AppContext, jurisdictionCode: string): Promise<number> {
+  return (
+    (await readSetting<number>(ctx.handle.db, minValiditySetting, jurisdictionCode)) ??
+    (await readSetting<number>(ctx.handle.db, minValiditySetting)) ??
+    defaultMinValidity
+  );
+}
+
+/** Makes the batch's rows the live versions of their records. */
+async function goLive(tx: WriteTx, definition: DatasetDefinition, batchId: number): Promise<void> {
+  const table = sql.table(definition.table);
+  const self = (column: string) => sql.ref(`${definition.table}.${column}`);
+  await sql`update ${table} set live = 0 where live = 1
+      and nk_hash in (select nk_hash from ${table} where batch_id = ${batchId})
+      and exists (select 1 from ${table} n where n.batch_id = ${batchId} and n.nk_hash = ${self('nk_hash')} and n.nk = ${self('nk')})`.execute(
+    tx,
+  );
+  await sql`update ${table} set live = 1 where batch_id = ${batchId}`.execute(tx);
+}
+
+/**
+ * A reviewer other than the uploader approves a pending batch: its rows become live. An
+ * administrator may approve their own import, and anyone may approve a batch under the
+ * validity threshold, only as an explicit override with a reason, which the trail keeps.
+ */
+export async function approveBatch(
+  ctx: AppContext,
+  reviewer: Reviewer,
+  id: number,
+  options: { override?: boolean; reason?: string } = {},
+): Promise<BatchView> {
+  if (reviewer.role !== 'reviewer' && reviewer.role !== 'admin') throw new JianduError('FORBIDDEN');
+  const { batch, definition } = await batchFor(ctx, reviewer, id, 'approve', 'pending');
+  const override = options.override === true;
+  const reason = options.reason?.trim() ?? '';
+  if (override && reason === '') throw new JianduError('REASON_REQUIRED');
+  const own = batch.uploader_id !== null && batch.uploader_id === reviewer.actor.id;
+  if (own && !(reviewer.role === 'admin' && override)) throw new JianduError('REVIEW_SELF');
+  const validity =
+    (JSON.parse(batch.quality ?? '{}') as Partial<QualityReport>).validity?.score ?? 100;
+  const threshold = await minValidity(ctx, batch.jurisdiction_code);
+  if (validity < threshold && !override) {
+    throw new JianduError('QUALITY_BELOW_THRESHOLD', { batch: id, score: validity, threshold });
+  }
+  return auditedWrite(ctx, reviewer.actor, async ({ tx, audit }) => {
+    await goLive(tx, definition, batch.id);
+    const seq = await tx
+      .selectFrom('ingest_batches')
+      .select((eb) => eb.fn.max('approved_seq').as('last'))
+      .executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    const updated = await tx
+      .updateTable('ingest_batches')
+      .set({
+        status: 'approved',
+        approved_seq: (seq.last ?? 0) + 1,
+        reviewed_by_id: reviewer.actor.id,
+        reviewed_by_name: reviewer.actor.name,
+        reviewed_at: now,
+        review_note: reason || null,
+        override: override ? 1 : 0,
+      })
+      .where('id', '=', batch.id)
+      .where('status', '=', 'pending')
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated)
+      throw new JianduError('BATCH_STATE', {
+        batch: id,
+        status: statusNames.approved,
+        action: actionNames.approve,
+      });
+    await audit({
+      action: override ? 'batch.approve_override' : 'batch.approve',
+      entity: 'batch',
+      ids: [batch.id],
+      jurisdictionCode: batch.jurisdiction_code,
+      before: { status: 'pending' },
+      after: {
+        status: 'approved',
+        rows: batch.accepted,
+        validity,
+        threshold,
+        override,
+        own_import: own,
+        reason: reason || null,
+      },
+    });
+    return toBatchView(updated);
+  });
+}
+
+/** A reviewer sends a pending batch back with a reason; its rows never go live. */
+export async function rejectBatch(
+  ctx: AppContext,
+  reviewer: Reviewer,
+  id: number,
+  reason: string,
+): Promise<BatchView> {
+  if (reviewer.role !== 'reviewer' && reviewer.role !== 'admin') throw new JianduError('FORBIDDEN');
+  if (reason.trim() === '') throw new JianduError('REASON_REQUIRED');
+  const { batch } = await batchFor(ctx, reviewer, id, 'reject', 'pending');
+  return auditedWrite(ctx, reviewer.actor, async ({ tx, audit }) => {
+    const updated = await tx
+      .updateTable('ingest_batches')
+      .set({
+        status: 'rejected',
+        reviewed_by_id: reviewer.actor.id,
+        reviewed_by_name: reviewer.actor.name,
+        reviewed_at: new Date().toISOString(),
+        review_note: reason.trim(),
+      })
+      .where('id', '=', batch.id)
+      .where('status', '=', 'pending')
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit({
+      action: 'batch.reject',
+      entity: 'batch',
+      ids: [batch.id],
+      jurisdictionCode: batch.jurisdiction_code,
+      before: { status: 'pending' },
+      after: { status: 'rejected', reason: reason.trim() },
+    });
+    return toBatchView(updated);
+  });
+}
+
+/**
+ * An administrator takes an approved batch back: its rows leave live data (each record
+ * returns to its previous approved version, if any); the rows and the trail stay.
+ */
+export async function rollbackBatch(
+  ctx: AppContext,
+  reviewer: Reviewer,
+  id: number,
+  reason: string,
+): Promise<BatchView> {
+  if (reviewer.role !== 'admin') throw new JianduError('FORBIDDEN');
+  if (reason.trim() === '') throw new JianduError('REASON_REQUIRED');
+  const { batch, definition } = await batchFor(ctx, reviewer, id, 'rollback', 'approved');
+  return auditedWrite(ctx, reviewer.actor, async ({ tx, audit }) => {
+    const updated = await tx
+      .updateTable('ingest_batches')
+      .set({ status: 'rolled_back', review_note: reason.trim() })
+      .where('id', '=', batch.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const table = sql.table(definition.table);
+    const liveBefore = await sql<{
+      n: number;
+    }>`select count(*) as n from ${table} where batch_id = ${batch.id} and live = 1`.execute(tx);
+    await sql`update ${table} set live = 0 where batch_id = ${batch.id}`.execute(tx);
+    // Each record the batch touched returns to its latest version in a still-approved batch.
+    await sql`update ${table} set live = 1 where row_id in (
+        select (select r.row_id from ${table} r join ingest_batches b on b.id = r.batch_id
+                where r.nk_hash = touched.nk_hash and r.nk = touched.nk and b.status = 'approved'
+                order by b.approved_seq desc, r.row_id desc limit 1)
+        from (select distinct nk_hash, nk from ${table} where batch_id = ${batch.id}) touched)`.execute(
+      tx,
+    );
+    await audit({
+      action: 'batch.rollback',
+      entity: 'batch',
+      ids: [batch.id],
+      jurisdictionCode: batch.jurisdiction_code,
+      before: { status: 'approved', live_rows: liveBefore.rows[0]?.n ?? 0 },
+      after: { status: 'rolled_back', reason: reason.trim() },
+    });
+    return toBatchView(updated);
+  });
+}
+
+export { statusNames as batchStatusNames };

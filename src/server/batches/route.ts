@@ -1,0 +1,169 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../auth/sessionUser.js';
+import { JianduError } from '../../core/errors.js';
+import { findBatch, listBatches, toBatchView } from '../../ingest/batchesRepository.js';
+import { importerRoles, reviewerRoles } from '../../ingest/importRoles.js';
+import { fixTableCsv, writeFixTableXlsx } from '../../ingest/quarantineExport.js';
+import { countQuarantine, listQuarantine } from '../../ingest/quarantineRepository.js';
+import {
+  approveBatch,
+  rejectBatch,
+  rollbackBatch,
+  type Reviewer,
+} from '../../ingest/reviewBatch.js';
+import type { RequestContext } from '../requestContext.js';
+import { requireUser } from '../requestContext.js';
+import { defineRoute, type RouteServices } from '../routeKit.js';
+import {
+  approveBody,
+  batchListQuery,
+  batchListResponse,
+  batchParams,
+  batchResponse,
+  exportParams,
+  quarantineQuery,
+  quarantineResponse,
+  reasonBody,
+} from './schema.js';
+
+/** Everyone who works with data may read batches; inspectors and leaders see what came in. */
+const readers = [...importerRoles, 'inspector', 'leader'] as const;
+
+function reviewerOf(ctx: RequestContext): Reviewer {
+  const user = requireUser(ctx);
+  return { actor: actorOf(user), role: user.role, scope: ctx.scope };
+}
+
+async function batchOrFail(ctx: RequestContext, id: number) {
+  const batch = await findBatch(ctx.app.handle.db, ctx.scope, id);
+  if (!batch) throw new JianduError('BATCH_NOT_FOUND', { batch: id });
+  return batch;
+}
+
+export function batchRoutes(fastify: FastifyInstance, services: RouteServices): void {
+  defineRoute(fastify, services, {
+    method: 'GET',
+    url: '/api/batches',
+    access: readers,
+    summary: 'Import batches of the user’s jurisdiction, newest first',
+    tags: ['batches'],
+    schema: { querystring: batchListQuery, response: batchListResponse },
+    handler: async ({ query, ctx }) => ({
+      batches: await listBatches(ctx.app.handle.db, ctx.scope, {
+        limit: query.limit ?? 50,
+        ...(query.dataset ? { dataset: query.dataset } : {}),
+        ...(query.status ? { status: query.status as never } : {}),
+        ...(query.before ? { beforeId: query.before } : {}),
+      }),
+    }),
+  });
+
+  defineRoute(fastify, services, {
+    method: 'GET',
+    url: '/api/batches/:id',
+    access: readers,
+    summary: 'One batch with its provenance, counts and quality report',
+    tags: ['batches'],
+    schema: { params: batchParams, response: batchResponse },
+    handler: async ({ params, ctx }) => ({ batch: toBatchView(await batchOrFail(ctx, params.id)) }),
+  });
+
+  defineRoute(fastify, services, {
+    method: 'GET',
+    url: '/api/batches/:id/quarantine',
+    access: readers,
+    summary: 'The quarantined rows of a batch, as given, with every reason',
+    tags: ['batches'],
+    schema: { params: batchParams, querystring: quarantineQuery, response: quarantineResponse },
+    handler: async ({ params, query, ctx }) => {
+      await batchOrFail(ctx, params.id);
+      const db = ctx.app.handle.db;
+      const unresolvedOnly = !query.all;
+      const rows = await listQuarantine(db, params.id, {
+        unresolvedOnly,
+        limit: query.limit ?? 100,
+        offset: query.offset ?? 0,
+      });
+      return {
+        total: await countQuarantine(db, params.id, unresolvedOnly),
+        rows: rows.map((r) => ({
+          rowNumber: r.rowNumber,
+          raw: r.raw,
+          problems: r.problems.map((p) => ({
+            field: p.field,
+            header: p.header,
+            value: p.value,
+            code: p.code,
+            reason: ctx.language === 'en' ? p.en : p.zh,
+          })),
+          resolved: r.resolvedBatchId !== null,
+        })),
+      };
+    },
+  });
+
+  defineRoute(fastify, services, {
+    method: 'GET',
+    url: '/api/batches/:id/quarantine.:format',
+    access: readers,
+    summary: 'The quarantined rows as a file to fix and import again (XLSX or CSV)',
+    tags: ['batches'],
+    schema: { params: exportParams },
+    handler: async ({ params, ctx }) => {
+      const batch = await batchOrFail(ctx, params.id);
+      const rows = await listQuarantine(ctx.app.handle.db, params.id, { unresolvedOnly: true });
+      const name = encodeURIComponent(`批次${batch.id}-隔离行.${params.format}`);
+      void ctx.reply.header('content-disposition', `attachment; filename*=UTF-8''${name}`);
+      if (params.format === 'csv') {
+        return ctx.reply.type('text/csv; charset=utf-8').send(fixTableCsv(rows));
+      }
+      const stream = new PassThrough();
+      void ctx.reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const done = writeFixTableXlsx(rows, stream);
+      done.catch((error: unknown) =>
+        stream.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
+      return ctx.reply.send(stream);
+    },
+  });
+
+  defineRoute(fastify, services, {
+    method: 'POST',
+    url: '/api/batches/:id/approve',
+    access: reviewerRoles,
+    summary: 'Approve a pending batch (a reviewer other than the uploader); its rows go live',
+    tags: ['batches'],
+    schema: { params: batchParams, body: approveBody, response: batchResponse },
+    handler: async ({ params, body, ctx }) => ({
+      batch: await approveBatch(ctx.app, reviewerOf(ctx), params.id, {
+        ...(body.override ? { override: true } : {}),
+        ...(body.reason ? { reason: body.reason } : {}),
+      }),
+    }),
+  });
+
+  defineRoute(fastify, services, {
+    method: 'POST',
+    url: '/api/batches/:id/reject',
+    access: reviewerRoles,
+    summary: 'Send a pending batch back with a reason',
+    tags: ['batches'],
+    schema: { params: batchParams, body: reasonBody, response: batchResponse },
+    handler: async ({ params, body, ctx }) => ({
+      batch: await rejectBatch(ctx.app, reviewerOf(ctx), params.id, body.reason),
+    }),
+  });
+
+  defineRoute(fastify, services, {
+    method: 'POST',
+    url: '/api/batches/:id/rollback',
+    access: ['admin'],
+    summary: 'Take an approved batch out of live data (administrators); the rows stay in history',
+    tags: ['batches'],
+    schema: { params: batchParams, body: reasonBody, response: batchResponse },
+    handler: async ({ params, body, ctx }) => ({
+      batch: await rollbackBatch(ctx.app, reviewerOf(ctx), params.id, body.reason),
+    }),
+  });
+}

@@ -1,0 +1,103 @@
+import { Type } from '@sinclair/typebox';
+
+const nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+export const batchStatus = Type.Union(
+  [
+    'importing',
+    'pending',
+    'approved',
+    'rejected',
+    'rolled_back',
+    'failed',
+    'no_change',
+    'merged',
+  ].map((s) => Type.Literal(s)),
+);
+
+export const batchView = Type.Object({
+  id: Type.Integer(),
+  dataset: Type.String(),
+  source: Type.String(),
+  channel: Type.String(),
+  fileName: nullable(Type.String()),
+  fileHash: nullable(Type.String()),
+  uploader: Type.String(),
+  jurisdictionCode: Type.String(),
+  createdAt: Type.String(),
+  finishedAt: nullable(Type.String()),
+  status: Type.String(),
+  rows: Type.Integer(),
+  accepted: Type.Integer(),
+  quarantined: Type.Integer(),
+  duplicates: Type.Integer(),
+  versions: Type.Integer(),
+  quality: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+  reviewedBy: nullable(Type.String()),
+  reviewedAt: nullable(Type.String()),
+  reviewNote: nullable(Type.String()),
+  override: Type.Boolean(),
+  parentBatchId: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+export const batchListQuery = Type.Object(
+  {
+    dataset: Type.Optional(Type.String({ maxLength: 40 })),
+    status: Type.Optional(batchStatus),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    before: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+
+export const batchParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const batchListResponse = Type.Object({ batches: Type.Array(batchView) });
+export const batchResponse = Type.Object({ batch: batchView });
+
+export const approveBody = Type.Object(
+  {
+    override: Type.Optional(Type.Boolean()),
+    reason: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export const reasonBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+
+export const quarantineQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    all: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const quarantineResponse = Type.Object({
+  total: Type.Integer(),
+  rows: Type.Array(
+    Type.Object({
+      rowNumber: Type.Integer(),
+      raw: Type.Record(Type.String(), Type.String()),
+      problems: Type.Array(
+        Type.Object({
+          field: Type.Union([Type.String(), Type.Null()]),
+          header: Type.Union([Type.String(), Type.Null()]),
+          value: Type.String(),
+          code: Type.String(),
+          reason: Type.String(),
+        }),
+      ),
+      resolved: Type.Boolean(),
+    }),
+  ),
+});
+
+export const exportParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]),
+});

@@ -1,0 +1,140 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { auditedWrite } from '../../audit/auditedWrite.js';
+import { actorOf } from '../../auth/sessionUser.js';
+import { todayInChina } from '../../core/dates.js';
+import { datasets } from '../../ingest/datasets/index.js';
+import { readHeaderMapping, saveHeaderMapping } from '../../ingest/headerMappingsRepository.js';
+import { datasetOrFail } from '../../ingest/importFile.js';
+import { importerRoles } from '../../ingest/importRoles.js';
+import { datasetQuality } from '../../ingest/quality.js';
+import { requireUser } from '../requestContext.js';
+import { defineRoute, type RouteServices } from '../routeKit.js';
+import {
+  datasetParams,
+  datasetsResponse,
+  mappingBody,
+  mappingParams,
+  mappingResponse,
+  qualityResponse,
+} from './schema.js';
+
+const readers = [...importerRoles, 'inspector', 'leader'] as const;
+
+export function datasetRoutes(fastify: FastifyInstance, services: RouteServices): void {
+  defineRoute(fastify, services, {
+    method: 'GET',
+    url: '/api/datasets',
+    access: readers,
+    summary:
+      'The import templates (datasets.md): fields, Chinese headers, required columns, allowed values',
+    tags: ['datasets'],
+    schema: { response: datasetsResponse },
+    handler: ({ ctx }) =>
+      Promise.resolve({
+        datasets: Object.values(datasets).map((d) => ({
+          key: d.key,
+          name: ctx.language === 'en' ? d.name.en : d.name.zh,
+          department: d.department,
+          fields: d.fields.map((f) => ({
+            key: f.key,
+            header: f.header,
+            required: f.required,
+            kind: f.type.kind,
+            ...(f.type.kind === 'enum' ? { values: [...f.type.values] } : {}),
+          })),
+        })),
+      }),
+  });
+
+  defineRoute(fastify, services, {
+    method: 'GET',
+    url: '/api/datasets/:key/quality',
+    access: readers,
+    summary:
+      'Quality of a dataset’s live data on five dimensions, with the counts behind each score',
+    tags: ['datasets'],
+    schema: { params: datasetParams, response: qualityResponse },
+    handler: async ({ params, ctx }) => {
+      const definition = datasetOrFail(params.key);
+      const db = ctx.app.handle.db;
+      const quality = await datasetQuality(db, definition, todayInChina());
+      const live = await sql<{
+        n: number;
+      }>`select count(*) as n from ${sql.table(definition.table)} where live = 1`.execute(db);
+      return {
+        quality: quality as unknown as Record<string, unknown>,
+        liveRows: live.rows[0]?.n ?? 0,
+      };
+    },
+  });
+
+  defineRoute(fastify, services, {
+    method: 'GET',
+    url: '/api/datasets/:key/template.xlsx',
+    access: readers,
+    summary: 'An empty template to fill in, with the Chinese headers (required ones marked *)',
+    tags: ['datasets'],
+    schema: { params: datasetParams },
+    handler: async ({ params, ctx }) => {
+      const definition = datasetOrFail(params.key);
+      const stream = new PassThrough();
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
+      const sheet = workbook.addWorksheet(definition.name.zh);
+      sheet.columns = definition.fields.map((f) => ({
+        header: `${f.header}${f.required ? '*' : ''}`,
+        width: Math.max(12, f.header.length * 2 + 4),
+        style: { numFmt: '@' },
+      }));
+      sheet.commit();
+      void ctx.reply
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(`${definition.name.zh}模板.xlsx`)}`,
+        )
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      workbook
+        .commit()
+        .catch((error: unknown) =>
+          stream.destroy(error instanceof Error ? error : new Error(String(error))),
+        );
+      return ctx.reply.send(stream);
+    },
+  });
+
+  defineRoute(fastify, services, {
+    method: 'GET',
+    url: '/api/datasets/:key/header-mappings/:source',
+    access: importerRoles,
+    summary: 'A department’s saved column names for a dataset',
+    tags: ['datasets'],
+    schema: { params: mappingParams, response: mappingResponse },
+    handler: async ({ params, ctx }) => {
+      const definition = datasetOrFail(params.key);
+      return {
+        mapping: (await readHeaderMapping(ctx.app.handle.db, definition.key, params.source)) ?? {},
+      };
+    },
+  });
+
+  defineRoute(fastify, services, {
+    method: 'PUT',
+    url: '/api/datasets/:key/header-mappings/:source',
+    access: importerRoles,
+    summary:
+      'Save a department’s own column names (header → template key), used for every file it sends',
+    tags: ['datasets'],
+    schema: { params: mappingParams, body: mappingBody, response: mappingResponse },
+    handler: async ({ params, body, ctx }) => {
+      const definition = datasetOrFail(params.key);
+      await auditedWrite(ctx.app, actorOf(requireUser(ctx)), (scope) =>
+        saveHeaderMapping(scope, definition, params.source, body.mapping),
+      );
+      return {
+        mapping: (await readHeaderMapping(ctx.app.handle.db, definition.key, params.source)) ?? {},
+      };
+    },
+  });
+}

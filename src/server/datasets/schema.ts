@@ -1,0 +1,33 @@
+import { Type } from '@sinclair/typebox';
+
+export const datasetField = Type.Object({
+  key: Type.String(),
+  header: Type.String(),
+  required: Type.Boolean(),
+  kind: Type.String(),
+  values: Type.Optional(Type.Array(Type.String())),
+});
+
+export const datasetView = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  department: Type.String(),
+  fields: Type.Array(datasetField),
+});
+
+export const datasetsResponse = Type.Object({ datasets: Type.Array(datasetView) });
+export const datasetParams = Type.Object({ key: Type.String({ maxLength: 40 }) });
+export const qualityResponse = Type.Object({
+  quality: Type.Object({}, { additionalProperties: true }),
+  liveRows: Type.Integer(),
+});
+
+export const mappingParams = Type.Object({
+  key: Type.String({ maxLength: 40 }),
+  source: Type.String({ minLength: 1, maxLength: 100 }),
+});
+export const mappingBody = Type.Object(
+  { mapping: Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 40 })) },
+  { additionalProperties: false },
+);
+export const mappingResponse = Type.Object({ mapping: Type.Record(Type.String(), Type.String()) });

@@ -1,0 +1,142 @@
+import type { FastifyInstance } from 'fastify';
+import { auditedWrite } from '../../audit/auditedWrite.js';
+import { assertInScope } from '../../auth/scope.js';
+import { actorOf } from '../../auth/sessionUser.js';
+import { normaliseDivisionCode } from '../../core/divisionCode.js';
+import { JianduError } from '../../core/errors.js';
+import { datasetKeys, isDatasetKey, type DatasetKey } from '../../ingest/datasetDefinition.js';
+import {
+  createExchangeCredential,
+  listExchangeCredentials,
+  revokeExchangeCredential,
+} from '../../ingest/exchangeCredentials.js';
+import { datasetOrFail } from '../../ingest/importFile.js';
+import { rowsInMemory } from '../../ingest/chunkProducers.js';
+import { importTable } from '../../ingest/importTable.js';
+import type { RawRow } from '../../ingest/readers/tableReader.js';
+import { requireUser } from '../requestContext.js';
+import { defineRoute, type RouteServices } from '../routeKit.js';
+import {
+  createCredentialBody,
+  createCredentialResponse,
+  credentialParams,
+  credentialsResponse,
+  exchangeBody,
+  exchangeParams,
+  exchangeResponse,
+} from './schema.js';
+
+/** JSON records as a table: a header of every key, then one row per record. */
+function rowsAsTable(records: readonly Record<string, string | number | null>[]): RawRow[] {
+  const keys: string[] = [];
+  for (const record of records)
+    for (const key of Object.keys(record)) if (!keys.includes(key)) keys.push(key);
+  return [
+    { rowNumber: 0, cells: keys },
+    ...records.map((record, index) => ({
+      rowNumber: index + 1,
+      cells: keys.map((key) => {
+        const value = record[key];
+        return value === undefined || value === null || value === '' ? null : value;
+      }),
+    })),
+  ];
+}
+
+export function exchangeRoutes(fastify: FastifyInstance, services: RouteServices): void {
+  defineRoute(fastify, services, {
+    method: 'POST',
+    url: '/api/exchange/:dataset',
+    access: 'exchange',
+    summary:
+      'A department system pushes records as JSON (Authorization: Bearer <credential>); they go through the same validation, quarantine and review as a file',
+    tags: ['exchange'],
+    schema: { params: exchangeParams, body: exchangeBody, response: exchangeResponse },
+    perMinute: 120,
+    handler: async ({ params, body, ctx }) => {
+      const credential = ctx.exchange!;
+      const definition = datasetOrFail(params.dataset);
+      if (!credential.datasets.includes(definition.key)) {
+        throw new JianduError('EXCHANGE_FORBIDDEN', { dataset: definition.name });
+      }
+      const rows = rowsAsTable(body.rows);
+      const summary = await importTable(ctx.app, {
+        definition,
+        source: credential.source,
+        channel: 'exchange',
+        fileName: null,
+        table: rowsInMemory(rows, 'json'),
+        actor: { id: null, name: `exchange:${credential.name}` },
+        scope: ctx.scope,
+      });
+      await ctx.app.handle.db
+        .updateTable('exchange_credentials')
+        .set({ last_used_at: new Date().toISOString() })
+        .where('id', '=', credential.id)
+        .execute();
+      return { summary: summary as unknown as Record<string, unknown> };
+    },
+  });
+
+  defineRoute(fastify, services, {
+    method: 'GET',
+    url: '/api/exchange-credentials',
+    access: ['admin'],
+    summary: 'Exchange credentials of the jurisdiction (tokens are never shown again)',
+    tags: ['exchange'],
+    schema: { response: credentialsResponse },
+    handler: async ({ ctx }) => ({
+      credentials: await listExchangeCredentials(ctx.app.handle.db, ctx.scope),
+    }),
+  });
+
+  defineRoute(fastify, services, {
+    method: 'POST',
+    url: '/api/exchange-credentials',
+    access: ['admin'],
+    summary: 'Give a department a credential for some datasets; the token is shown once',
+    tags: ['exchange'],
+    schema: { body: createCredentialBody, response: createCredentialResponse },
+    handler: async ({ body, ctx }) => {
+      const user = requireUser(ctx);
+      const unknown = body.datasets.filter((d) => !isDatasetKey(d));
+      if (unknown.length > 0)
+        throw new JianduError('UNKNOWN_DATASET', {
+          dataset: unknown.join(', '),
+          known: datasetKeys.join(', '),
+        });
+      const code = body.jurisdictionCode
+        ? normaliseDivisionCode(body.jurisdictionCode)
+        : ctx.scope.code;
+      if (!code) throw new JianduError('UNKNOWN_REGION', { code: body.jurisdictionCode ?? '' });
+      assertInScope(ctx.scope, code);
+      return auditedWrite(ctx.app, actorOf(user), (scope) =>
+        createExchangeCredential(scope, {
+          name: body.name,
+          source: body.source,
+          datasets: body.datasets as DatasetKey[],
+          jurisdictionCode: code,
+        }),
+      );
+    },
+  });
+
+  defineRoute(fastify, services, {
+    method: 'DELETE',
+    url: '/api/exchange-credentials/:id',
+    access: ['admin'],
+    summary: 'Revoke an exchange credential',
+    tags: ['exchange'],
+    schema: { params: credentialParams },
+    handler: async ({ params, ctx }) => {
+      const mine = (await listExchangeCredentials(ctx.app.handle.db, ctx.scope)).find(
+        (c) => c.id === params.id,
+      );
+      if (!mine) throw new JianduError('NOT_FOUND', { what: `credential ${params.id}` });
+      await auditedWrite(ctx.app, actorOf(requireUser(ctx)), (scope) =>
+        revokeExchangeCredential(scope, params.id),
+      );
+      return { ok: true };
+    },
+  });
+}

@@ -1,0 +1,52 @@
+import { Type } from '@sinclair/typebox';
+
+export const exchangeParams = Type.Object({ dataset: Type.String({ maxLength: 40 }) });
+
+export const exchangeBody = Type.Object(
+  {
+    /** One object per record: template keys (or Chinese headers) → values. */
+    rows: Type.Array(
+      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()])),
+      {
+        minItems: 1,
+        maxItems: 50_000,
+      },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const exchangeResponse = Type.Object({
+  summary: Type.Object({}, { additionalProperties: true }),
+});
+
+export const credentialView = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  source: Type.String(),
+  datasets: Type.Array(Type.String()),
+  jurisdictionCode: Type.String(),
+  active: Type.Boolean(),
+  createdBy: Type.String(),
+  createdAt: Type.String(),
+  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const credentialsResponse = Type.Object({ credentials: Type.Array(credentialView) });
+
+export const createCredentialBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    source: Type.String({ minLength: 1, maxLength: 100 }),
+    datasets: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1 }),
+    jurisdictionCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })),
+  },
+  { additionalProperties: false },
+);
+
+export const createCredentialResponse = Type.Object({
+  credential: credentialView,
+  token: Type.String(),
+});
+
+export const credentialParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });

@@ -1,0 +1,33 @@
+import { Type } from '@sinclair/typebox';
+
+export const importQuery = Type.Object(
+  {
+    dataset: Type.String({ maxLength: 40 }),
+    fileName: Type.String({ minLength: 1, maxLength: 200 }),
+    source: Type.Optional(Type.String({ maxLength: 100 })),
+    fixes: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+
+export const jobParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+const counts = Type.Object({
+  rowsRead: Type.Integer(),
+  accepted: Type.Integer(),
+  quarantined: Type.Integer(),
+});
+
+export const importJob = Type.Object({
+  id: Type.String(),
+  dataset: Type.String(),
+  fileName: Type.String(),
+  state: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  progress: counts,
+  startedAt: Type.String(),
+  endedAt: Type.Union([Type.String(), Type.Null()]),
+  summary: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+  error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()]),
+});
+
+export const importJobResponse = Type.Object({ job: importJob });
