@@ -6,7 +6,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', '.tmp/', 'bin/', 'scripts/*.mjs', 'src/**/*.mjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'data/',
+      'coverage/',
+      '.tmp/',
+      'bin/',
+      'scripts/*.mjs',
+      'src/**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
