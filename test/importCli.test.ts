@@ -206,6 +206,44 @@ for (const dialect of dialects) {
         expect(clerk.err[0]).toContain('您的角色无权进行此操作');
       });
 
+      it('manages exchange credentials for administrators only', async () => {
+        const db = await database();
+        const added = await cli([
+          'exchange',
+          'add',
+          '殡葬系统',
+          '--source',
+          '县殡仪馆',
+          '--datasets',
+          'deaths,residents',
+          '--db',
+          db,
+        ]);
+        expect(added.code).toBe(0);
+        expect(added.out.join('\n').split('\n')[1]).toMatch(/^jdx_[\w-]{32}$/);
+        expect((await cli(['exchange', 'list', '--db', db])).out).toEqual([
+          expect.stringMatching(/^1\t殡葬系统\t县殡仪馆\tdeaths,residents\t431226000000\t有效$/),
+        ]);
+        expect(
+          (
+            await cli([
+              'exchange',
+              'add',
+              'x',
+              '--source',
+              'y',
+              '--datasets',
+              'salaries',
+              '--db',
+              db,
+            ])
+          ).code,
+        ).toBe(1);
+        expect((await cli(['exchange', 'list', '--as', 'clerk1', '--db', db])).code).toBe(1);
+        expect((await cli(['exchange', 'revoke', '1', '--db', db])).code).toBe(0);
+        expect((await cli(['exchange', 'list', '--db', db])).out[0]).toMatch(/已停用$/);
+      });
+
       it('exits 1 when the file cannot be read at all', async () => {
         const db = await database();
         const missing = await cli([

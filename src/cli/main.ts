@@ -2,6 +2,7 @@ import { JianduError, type Language } from '../core/errors.js';
 import { redactText } from '../core/redact.js';
 import { auditCommand, auditHelp } from './auditVerifyCommand.js';
 import { batchCommand, batchHelp } from './batchCommand.js';
+import { exchangeCommand, exchangeHelp } from './exchangeCommand.js';
 import { importCommand, importHelp } from './importCommand.js';
 import { initCommand, initHelp } from './initCommand.js';
 import { consoleOutput, type Output } from './output.js';
@@ -16,6 +17,7 @@ const commands: Record<string, { run: Command; help: Record<Language, string> }>
   import: { run: importCommand, help: importHelp },
   quarantine: { run: quarantineCommand, help: quarantineHelp },
   batch: { run: batchCommand, help: batchHelp },
+  exchange: { run: exchangeCommand, help: exchangeHelp },
   serve: { run: serveCommand, help: serveHelp },
   audit: { run: auditCommand, help: auditHelp },
   user: { run: userCommand, help: userHelp },

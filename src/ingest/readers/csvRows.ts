@@ -299,10 +299,11 @@ const maxHeldText = 8 * 1024 * 1024;
  * Rows of CSV text, in batches of `batchSize`.
  *
  * Text is held back until there is about a batch of it, then parsed in one go, rather than
- * parsed chunk by chunk as it arrives. A batch being built survives every young-generation
- * garbage collection that happens meanwhile, and each one copies it; parsing in one go
- * leaves the reading and decoding garbage out of the batch's lifetime. Measured on the
- * 1M-row file with 5,000-row batches: 1.6 s → 1.1 s.
+ * parsed chunk by chunk as it arrives: a batch being built survives every young-generation
+ * collection that happens meanwhile, and each one copies it; parsing in one go keeps the
+ * reading and decoding garbage out of the batch's lifetime. Measured on the 1M-row file
+ * with 5,000-row batches on a busy machine: 1.2 – 1.6 s instead of 1.7 – 2.8 s, and 20 MB
+ * less peak memory, for the same CPU time.
  */
 export async function* csvRows(
   text: AsyncIterable<string>,

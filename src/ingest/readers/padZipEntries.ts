@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import { crc32 } from './crc32.js';
 
 const endOfDirectory = 0x06054b50;
 const endOfDirectoryLength = 22;
@@ -30,18 +29,22 @@ export async function centralDirectoryOffset(path: string): Promise<number | und
   }
 }
 
-/** A stored zip entry of zeros, bigger than everything unzipper buffers ahead of its reader. */
+/** Size of the padding entry: more than everything unzipper buffers ahead of its reader. */
+export const paddingSize = 1024 * 1024;
+/** CRC-32 of `paddingSize` zero bytes (unzipper does not check it, but a zip has one). */
+export const paddingCrc = 0xa738ea1c;
+
+/** A stored zip entry of `paddingSize` zeros. */
 function paddingEntry(): Buffer {
   const name = Buffer.from('jiandu/padding.bin');
-  const data = Buffer.alloc(1024 * 1024);
   const header = Buffer.alloc(30);
   header.writeUInt32LE(0x04034b50, 0);
   header.writeUInt16LE(20, 4);
-  header.writeUInt32LE(crc32(data), 14);
-  header.writeUInt32LE(data.length, 18);
-  header.writeUInt32LE(data.length, 22);
+  header.writeUInt32LE(paddingCrc, 14);
+  header.writeUInt32LE(paddingSize, 18);
+  header.writeUInt32LE(paddingSize, 22);
   header.writeUInt16LE(name.length, 26);
-  return Buffer.concat([header, name, data]);
+  return Buffer.concat([header, name, Buffer.alloc(paddingSize)]);
 }
 
 let padding: Buffer | undefined;

@@ -12,7 +12,7 @@ export interface FileDigest {
  * slower here). They are read 1 MiB at a time, though, so that the file system keeps
  * ahead of the parser instead of leaving it idle between small reads.
  */
-export const chunkSize = Number(process.env.JIANDU_CHUNK ?? 64) * 1024;
+export const chunkSize = 64 * 1024;
 const readSize = 1024 * 1024;
 
 /**
