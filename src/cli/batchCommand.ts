@@ -13,6 +13,7 @@ import {
   rollbackBatch,
 } from '../ingest/reviewBatch.js';
 import { commonOptions, parseCommandArgs } from './args.js';
+import { scanAfterChange } from './scanAfterChange.js';
 import { openContext, resolveActor } from './openContext.js';
 import type { Output } from './output.js';
 
@@ -90,6 +91,8 @@ export async function batchCommand(args: string[], out: Output): Promise<number>
     }
     if (values.json) out.say(JSON.stringify(result));
     else for (const b of Array.isArray(result) ? result : [result]) out.say(describe(out, b));
+    if (action === 'approve' || action === 'rollback')
+      await scanAfterChange(ctx, reviewer.actor, out, values.json === true);
     return 0;
   } finally {
     await ctx.handle.close();

@@ -7,6 +7,7 @@ import { importFile } from '../ingest/importFile.js';
 import { importerRoles, reviewerRoles } from '../ingest/importRoles.js';
 import { approveBatch } from '../ingest/reviewBatch.js';
 import { commonOptions, parseCommandArgs } from './args.js';
+import { scanAfterChange } from './scanAfterChange.js';
 import { openContext, resolveActor } from './openContext.js';
 import type { Output } from './output.js';
 
@@ -106,6 +107,7 @@ export async function importCommand(args: string[], out: Output): Promise<number
         reason: 'jiandu import --approve（导入人自行审核，特别通过）',
       });
       summary = { ...summary, status: approved.status };
+      await scanAfterChange(ctx, who.actor, out, values.json === true);
     }
     if (values.json) out.say(JSON.stringify(summary));
     else printSummary(out, summary);

@@ -7,8 +7,10 @@ import { importCommand, importHelp } from './importCommand.js';
 import { initCommand, initHelp } from './initCommand.js';
 import { consoleOutput, type Output } from './output.js';
 import { quarantineCommand, quarantineHelp } from './quarantineCommand.js';
+import { scanCommand, scanHelp } from './scanCommand.js';
 import { serveCommand, serveHelp } from './serveCommand.js';
 import { userCommand, userHelp } from './userCommand.js';
+import { warningsCommand, warningsHelp } from './warningsCommand.js';
 
 type Command = (args: string[], out: Output) => Promise<number>;
 
@@ -18,6 +20,8 @@ const commands: Record<string, { run: Command; help: Record<Language, string> }>
   quarantine: { run: quarantineCommand, help: quarantineHelp },
   batch: { run: batchCommand, help: batchHelp },
   exchange: { run: exchangeCommand, help: exchangeHelp },
+  scan: { run: scanCommand, help: scanHelp },
+  warnings: { run: warningsCommand, help: warningsHelp },
   serve: { run: serveCommand, help: serveHelp },
   audit: { run: auditCommand, help: auditHelp },
   user: { run: userCommand, help: userHelp },

@@ -192,6 +192,18 @@ export const errorCatalogue = {
     zh: '该凭证无权报送“{dataset}”数据',
     en: 'This credential may not push {dataset}',
   },
+  SCAN_RUNNING: {
+    http: 409,
+    exit: 1,
+    zh: '本辖区正在进行比对（第 {scan} 次），请等它结束',
+    en: 'A scan of this jurisdiction is running (scan {scan}); wait for it to finish',
+  },
+  RULE_INVALID: {
+    http: 400,
+    exit: 1,
+    zh: '规则定义有误：{detail}',
+    en: 'Invalid rule definition: {detail}',
+  },
   FILE_NOT_FOUND: { http: 400, exit: 1, zh: '找不到文件 {path}', en: 'File not found: {path}' },
   INTERNAL: {
     http: 500,

@@ -31,6 +31,10 @@ export interface BatchView {
   reviewNote: string | null;
   override: boolean;
   parentBatchId: number | null;
+  uploaderId: number | null;
+  rolledBackBy: string | null;
+  rolledBackAt: string | null;
+  rollbackNote: string | null;
 }
 
 export function toBatchView(row: BatchRow): BatchView {
@@ -57,6 +61,10 @@ export function toBatchView(row: BatchRow): BatchView {
     reviewNote: row.review_note,
     override: row.override === 1,
     parentBatchId: row.parent_batch_id,
+    uploaderId: row.uploader_id,
+    rolledBackBy: row.rolled_back_by_name,
+    rolledBackAt: row.rolled_back_at,
+    rollbackNote: row.rollback_note,
   };
 }
 

@@ -58,8 +58,10 @@ export interface DatasetDefinition {
   naturalKey: readonly string[];
   /** The date or month field whose newest value measures timeliness, if any. */
   freshnessField: string | null;
-  /** Fills defaults that depend on other fields (after every field parsed). */
+  /** Fills defaults that depend on other fields, and the derived columns (after every field parsed). */
   complete?: (row: NormalisedRow) => void;
+  /** Columns computed from the fields (name keys for matching), stored after them. */
+  derivedColumns?: readonly string[];
   /** Checks across the fields of one row; null when the row is fine (the common case, kept cheap). */
   checkRow?: (row: NormalisedRow, context: ParseContext) => RowCheck | null;
 }

@@ -45,16 +45,35 @@ export interface FinaliseInput {
 }
 
 /**
- * Rows of the batch identical to a live row or to a row waiting in another pending batch
- * are duplicates: removed, counted, not imported again. Set-based; skipped when the
- * dataset holds nothing else to compare with.
+ * Rows of the batch identical to a live row are duplicates: removed, counted, not imported
+ * again (set-based; skipped when the dataset holds nothing else). Rows that only repeat a
+ * batch still waiting for review stay: if that batch is rejected they must not be lost; if
+ * both are approved the second is an identical version. The same file imported again while
+ * its first import waits adds nothing at all.
  */
 async function removeDuplicates(
   tx: WriteTx,
   definition: DatasetDefinition,
   batchId: number,
+  fileHash: string | null,
 ): Promise<number> {
   const table = sql.table(definition.table);
+  // The very same file again while its first import waits for review: nothing new in it.
+  if (fileHash) {
+    const waiting = await tx
+      .selectFrom('ingest_batches')
+      .select('id')
+      .where('dataset', '=', definition.key)
+      .where('file_hash', '=', fileHash)
+      .where('status', '=', 'pending')
+      .where('id', '<>', batchId)
+      .executeTakeFirst();
+    if (waiting) {
+      const result = await sql`delete from ${table} where batch_id = ${batchId}`.execute(tx);
+      await sql`delete from ds_business_people where batch_id = ${batchId}`.execute(tx);
+      return Number(result.numAffectedRows ?? 0);
+    }
+  }
   const others = await sql<{
     one: number;
   }>`select 1 as one from ${table} where batch_id <> ${batchId} limit 1`.execute(tx);
@@ -63,10 +82,7 @@ async function removeDuplicates(
   const result = await sql`delete from ${table} where batch_id = ${batchId} and exists (
       select 1 from ${table} o
       where o.nk_hash = ${self('nk_hash')} and o.nk = ${self('nk')} and o.row_hash = ${self('row_hash')}
-        and o.batch_id <> ${batchId}
-        and (o.live = 1 or o.batch_id in (select id from ingest_batches where status = 'pending' and dataset = ${definition.key})))`.execute(
-    tx,
-  );
+        and o.batch_id <> ${batchId} and o.live = 1)`.execute(tx);
   const removed = Number(result.numAffectedRows ?? 0);
   if (removed > 0 && definition.key === 'businesses') {
     await sql`delete from ds_business_people where batch_id = ${batchId} and not exists (
@@ -100,7 +116,12 @@ export async function finaliseBatch(
 ): Promise<ImportSummary> {
   const { batch, definition, counters } = input;
   return auditedWrite(ctx, actor, async ({ tx, audit }) => {
-    const duplicatesOfLive = await removeDuplicates(tx, definition, batch.id);
+    const duplicatesOfLive = await removeDuplicates(
+      tx,
+      definition,
+      batch.id,
+      input.digest?.sha256 ?? null,
+    );
     const accepted = counters.accepted - duplicatesOfLive;
     const duplicates = counters.duplicatesInFile + duplicatesOfLive;
     const versions = accepted > 0 ? await countVersions(tx, definition, batch.id) : 0;
@@ -173,6 +194,19 @@ export async function finaliseBatch(
         });
         status = 'merged';
         mergedInto = parent.id;
+      } else {
+        // The fixed rows wait in their own batch; the parent counts only what is still unfixed.
+        const open = await tx
+          .selectFrom('ingest_quarantine')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('batch_id', '=', parent.id)
+          .where('resolved_batch_id', 'is', null)
+          .executeTakeFirstOrThrow();
+        await tx
+          .updateTable('ingest_batches')
+          .set({ quarantined: open.n })
+          .where('id', '=', parent.id)
+          .execute();
       }
     }
     await tx

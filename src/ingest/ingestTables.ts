@@ -41,6 +41,9 @@ export interface IngestBatchTable {
   reviewed_at: string | null;
   review_note: string | null;
   override: Generated<number>;
+  rolled_back_by_name: string | null;
+  rolled_back_at: string | null;
+  rollback_note: string | null;
   approved_seq: number | null;
   parent_batch_id: number | null;
   importer: string | null;
@@ -110,6 +113,8 @@ export interface ResidentRow extends DatasetRowBase {
   address: Text;
   phone: Text;
   status: string;
+  name_fold: string;
+  name_pinyin: string;
 }
 
 export interface OfficialRow extends DatasetRowBase {
@@ -157,6 +162,9 @@ export interface DisbursementRow extends DatasetRowBase {
   account_holder: string;
   account_holder_id_number: Text;
   handler_id_number: Text;
+  name_fold: string;
+  holder_fold: string;
+  holder_pinyin: Text;
 }
 
 export interface DeathRow extends DatasetRowBase {

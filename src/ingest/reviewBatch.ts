@@ -200,9 +200,20 @@ export async function rollbackBatch(
   if (reason.trim() === '') throw new JianduError('REASON_REQUIRED');
   const { batch, definition } = await batchFor(ctx, reviewer, id, 'rollback', 'approved');
   return auditedWrite(ctx, reviewer.actor, async ({ tx, audit }) => {
+    // approved_seq orders every change of live data; incremental scans look for newer ones.
+    const seq = await tx
+      .selectFrom('ingest_batches')
+      .select((eb) => eb.fn.max('approved_seq').as('last'))
+      .executeTakeFirstOrThrow();
     const updated = await tx
       .updateTable('ingest_batches')
-      .set({ status: 'rolled_back', review_note: reason.trim() })
+      .set({
+        status: 'rolled_back',
+        rolled_back_by_name: reviewer.actor.name,
+        rolled_back_at: new Date().toISOString(),
+        rollback_note: reason.trim(),
+        approved_seq: (seq.last ?? 0) + 1,
+      })
       .where('id', '=', batch.id)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -69,10 +69,15 @@ export function chunkColumns(definition: DatasetDefinition): string[] {
     'nk',
     'nk_hash',
     'row_hash',
-    ...definition.fields.map(columnOf),
+    ...storedColumns(definition),
     'extra',
     'issues',
   ];
+}
+
+/** The dataset's own columns in storage order: its fields, then the derived ones. */
+export function storedColumns(definition: DatasetDefinition): string[] {
+  return [...definition.fields.map(columnOf), ...(definition.derivedColumns ?? [])];
 }
 
 function copyValue(value: StoredValue): string {
@@ -114,7 +119,7 @@ export class RowPipeline {
       today: options.today,
       source: options.source,
     });
-    this.columns = definition.fields.map(columnOf);
+    this.columns = storedColumns(definition);
     this.stride = this.columns.length + 6;
     this.originalRowsComplete = options.originalRowColumn >= 0;
   }

@@ -6,12 +6,15 @@ import type { AppContext } from '../appContext.js';
 import { scopeOf } from '../auth/scope.js';
 import { JianduError } from '../core/errors.js';
 import { redactText } from '../core/redact.js';
+import { scansSettled } from '../rules/scanQueue.js';
 import { readSetting, settingKeys } from '../settings/settingsRepository.js';
 import { auditRoutes } from './audit/route.js';
 import { batchRoutes } from './batches/route.js';
 import { datasetRoutes } from './datasets/route.js';
 import { exchangeRoutes } from './exchange/route.js';
 import { importRoutes } from './imports/route.js';
+import { scanRoutes } from './scans/route.js';
+import { warningRoutes } from './warnings/route.js';
 import { divisionRoutes } from './divisions/route.js';
 import { installErrorHandler } from './errorHandler.js';
 import { healthRoutes } from './health/route.js';
@@ -54,6 +57,8 @@ const resources = [
   importRoutes,
   batchRoutes,
   exchangeRoutes,
+  warningRoutes,
+  scanRoutes,
   portalRoutes,
 ];
 
@@ -135,6 +140,8 @@ export async function buildServer(
     },
   });
   const services: RouteServices = { app, rootScope: scopeOf(root) };
+  // Background scans finish before the server lets go of the database.
+  fastify.addHook('onClose', () => scansSettled(root));
   for (const register of resources) register(fastify, services);
   await serveWebAssets(fastify, options.webRoot ?? defaultWebRoot);
   return fastify;

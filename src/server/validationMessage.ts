@@ -71,6 +71,10 @@ export function describeValidationError(
 export function describeValidation(
   errors: FastifySchemaValidationError[],
 ): Record<Language, string> {
-  const parts = errors.slice(0, 3).map(describeValidationError);
-  return { zh: parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') };
+  const parts = errors.map(describeValidationError);
+  const unique = (texts: string[]): string[] => [...new Set(texts)].slice(0, 3);
+  return {
+    zh: unique(parts.map((p) => p.zh)).join('；'),
+    en: unique(parts.map((p) => p.en)).join('; '),
+  };
 }

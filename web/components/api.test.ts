@@ -61,6 +61,33 @@ describe('api client', () => {
     expect(deletion?.headers as Record<string, string>).not.toHaveProperty('content-type');
   });
 
+  it('uploads a file as its raw bytes, and reads a JSON error of the upload', async () => {
+    const fetch = fakeFetch(jsonResponse(200, { job: { id: 'j1' } }));
+    const client = createApiClient({ fetch });
+    const file = new Blob(['发放记录号,姓名\nA,张三\n'], { type: 'text/csv' });
+    await expect(client.upload('/api/imports?dataset=x&fileName=a.csv', file)).resolves.toEqual({
+      job: { id: 'j1' },
+    });
+    const [path, init] = fetch.mock.calls[0]!;
+    expect(path).toBe('/api/imports?dataset=x&fileName=a.csv');
+    expect(init?.method).toBe('POST');
+    expect(init?.credentials).toBe('same-origin');
+    expect(init?.body).toBe(file);
+    expect((init?.headers as Record<string, string>)['content-type']).toBe(
+      'application/octet-stream',
+    );
+
+    fetch.mockResolvedValueOnce(
+      jsonResponse(400, { error: { code: 'UNKNOWN_DATASET', message: '未知的数据集 x' } }),
+    );
+    const error = await caught(client.upload('/api/imports?dataset=x&fileName=a.csv', file));
+    expect(error).toMatchObject({
+      code: 'UNKNOWN_DATASET',
+      status: 400,
+      message: '未知的数据集 x',
+    });
+  });
+
   it('turns the server error body into an ApiError with its code, status and message', async () => {
     const fetch = fakeFetch(
       jsonResponse(423, {

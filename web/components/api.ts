@@ -55,6 +55,11 @@ export interface ApiClient {
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   delete<T>(path: string, options?: RequestOptions): Promise<T>;
+  /**
+   * POSTs a file's bytes as they are (`application/octet-stream`), as the import route
+   * takes them; the answer is JSON like any other.
+   */
+  upload<T>(path: string, file: Blob, options?: RequestOptions): Promise<T>;
 }
 
 function isErrorBody(value: unknown): value is { error: { code: string; message: string } } {
@@ -73,18 +78,21 @@ function isErrorBody(value: unknown): value is { error: { code: string; message:
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const language = options.language ?? currentLanguage;
 
-  async function request<T>(
+  async function send<T>(
     method: HttpMethod,
     path: string,
-    body?: unknown,
-    requestOptions: RequestOptions = {},
+    body: { json: unknown } | { bytes: Blob } | undefined,
+    requestOptions: RequestOptions,
   ): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     const headers: Record<string, string> = { accept: 'application/json' };
     const init: RequestInit = { method, headers, credentials: 'same-origin' };
-    if (body !== undefined) {
+    if (body && 'bytes' in body) {
+      headers['content-type'] = 'application/octet-stream';
+      init.body = body.bytes;
+    } else if (body && body.json !== undefined) {
       headers['content-type'] = 'application/json';
-      init.body = JSON.stringify(body);
+      init.body = JSON.stringify(body.json);
     }
     if (requestOptions.signal) init.signal = requestOptions.signal;
 
@@ -134,8 +142,19 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     return parsed as T;
   }
 
+  function request<T>(
+    method: HttpMethod,
+    path: string,
+    body?: unknown,
+    requestOptions: RequestOptions = {},
+  ): Promise<T> {
+    return send<T>(method, path, { json: body }, requestOptions);
+  }
+
   return {
     request,
+    upload: (path, file, requestOptions = {}) =>
+      send('POST', path, { bytes: file }, requestOptions),
     get: (path, requestOptions) => request('GET', path, undefined, requestOptions),
     post: (path, body, requestOptions) => request('POST', path, body, requestOptions),
     delete: (path, requestOptions) => request('DELETE', path, undefined, requestOptions),

@@ -92,3 +92,154 @@ export interface PortalHomeResponse {
   jurisdiction: DivisionSummary;
   areas: { code: string; name: string; villages: number }[];
 }
+
+/** A column of an import template (src/ingest/datasets). */
+export interface DatasetField {
+  key: string;
+  /** The Chinese column header of the template. */
+  header: string;
+  required: boolean;
+  kind: string;
+  /** The allowed values of an enumerated column. */
+  values?: string[];
+}
+
+export interface DatasetSummary {
+  key: string;
+  /** In the interface language (the server reads the language cookie). */
+  name: string;
+  /** The department that usually supplies it, e.g. 民政局. */
+  department: string;
+  fields: DatasetField[];
+}
+
+export interface DatasetsResponse {
+  datasets: DatasetSummary[];
+}
+
+/** Data quality on five dimensions, each a score from 0 to 100 with the counts behind it. */
+export interface QualityReport {
+  completeness: { score: number; filled: number; expected: number };
+  validity: { score: number; valid: number; rows: number };
+  uniqueness: { score: number; repeated: number; rows: number };
+  consistency: {
+    score: number;
+    inconsistent: number;
+    rows: number;
+    /** Check name (row_warnings, not_in_registry…) → rows that failed it. */
+    checks: Record<string, number>;
+  };
+  timeliness: { score: number | null; newest: string | null; ageDays: number | null };
+}
+
+export interface DatasetQualityResponse {
+  quality: QualityReport;
+  liveRows: number;
+}
+
+export interface ImportProgress {
+  rowsRead: number;
+  accepted: number;
+  quarantined: number;
+}
+
+/** What an import produced (snake_case, as the command line prints it too). */
+export interface ImportSummary {
+  batch_id: number;
+  dataset: string;
+  source: string;
+  status: string;
+  rows: number;
+  accepted: number;
+  quarantined: number;
+  duplicates: number;
+  versions: number;
+  quality: QualityReport;
+  file_hash: string | null;
+  /** When a fix file joined the pending batch it fixes: that batch. */
+  merged_into: number | null;
+}
+
+export type ImportJobState = 'running' | 'done' | 'failed';
+
+export interface ImportJob {
+  id: string;
+  dataset: string;
+  fileName: string;
+  state: ImportJobState;
+  progress: ImportProgress;
+  startedAt: string;
+  endedAt: string | null;
+  summary: ImportSummary | null;
+  /** A failed import: the reason in plain words, in the interface language. */
+  error: { code: string; message: string } | null;
+}
+
+export interface ImportJobResponse {
+  job: ImportJob;
+}
+
+export interface BatchView {
+  id: number;
+  dataset: string;
+  source: string;
+  /** file, exchange or fix. */
+  channel: string;
+  fileName: string | null;
+  /** SHA-256 of the file, hex. */
+  fileHash: string | null;
+  /** The user name of whoever imported it. */
+  uploader: string;
+  jurisdictionCode: string;
+  createdAt: string;
+  finishedAt: string | null;
+  /** One of `batchStatuses` (batchStatus.ts); a string, as the server sends it. */
+  status: string;
+  rows: number;
+  accepted: number;
+  quarantined: number;
+  duplicates: number;
+  versions: number;
+  quality: QualityReport | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewNote: string | null;
+  override: boolean;
+  parentBatchId: number | null;
+  uploaderId: number | null;
+  rolledBackBy: string | null;
+  rolledBackAt: string | null;
+  rollbackNote: string | null;
+}
+
+export interface BatchesResponse {
+  batches: BatchView[];
+}
+
+export interface BatchResponse {
+  batch: BatchView;
+}
+
+export interface QuarantineProblem {
+  field: string | null;
+  header: string | null;
+  value: string;
+  code: string;
+  /** In the interface language. */
+  reason: string;
+}
+
+export interface QuarantineRow {
+  /** The row's line in the file (the header is line 1). */
+  rowNumber: number;
+  /** The row as given: header → text. */
+  raw: Record<string, string>;
+  problems: QuarantineProblem[];
+  /** A later fix file brought the row again. */
+  resolved: boolean;
+}
+
+export interface QuarantineResponse {
+  total: number;
+  rows: QuarantineRow[];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './format';
+import { formatCount, formatDateTime } from './format';
 
 describe('formatDateTime', () => {
   it('shows an ISO time in local time as YYYY-MM-DD HH:mm:ss', () => {
@@ -11,5 +11,13 @@ describe('formatDateTime', () => {
 
   it('leaves text that is not a time unchanged', () => {
     expect(formatDateTime('not a time')).toBe('not a time');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands with commas', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(1234567)).toBe('1,234,567');
   });
 });

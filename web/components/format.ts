@@ -9,3 +9,10 @@ export function formatDateTime(value: string): string {
     `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
   );
 }
+
+const counts = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** A count with thousands separators: 1234567 → 1,234,567 (the same in Chinese). */
+export function formatCount(value: number): string {
+  return counts.format(value);
+}

@@ -7,18 +7,38 @@ import { useI18n } from '../components/i18n';
 import { isPlainClick, navigate, usePathname } from '../components/router';
 import { useMediaQuery } from '../components/useMediaQuery';
 import { AuditPage } from './AuditPage';
+import { BatchesPage } from './BatchesPage';
+import { BatchPage } from './BatchPage';
 import { BrandMark } from './BrandMark';
 import { HomePage } from './HomePage';
+import { ImportPage } from './ImportPage';
 import { PasswordPage } from './PasswordPage';
 import { roleName } from './roleName';
-import { mayOpen, pageAt, pages, type PageDefinition, type PageKey } from './routes';
+import {
+  batchIdAt,
+  groupLabels,
+  mayOpen,
+  pageAt,
+  pages,
+  type MenuGroup,
+  type PageDefinition,
+  type PageKey,
+} from './routes';
 import { useSession } from './session';
 import { UsersPage } from './UsersPage';
 
-function pageContent(key: PageKey): ReactNode {
+function pageContent(key: PageKey, pathname: string): ReactNode {
   switch (key) {
     case 'home':
       return <HomePage />;
+    case 'imports':
+      return <ImportPage />;
+    case 'batches':
+      return <BatchesPage />;
+    case 'batch': {
+      const id = batchIdAt(pathname) ?? 0;
+      return <BatchPage key={id} id={id} />;
+    }
     case 'users':
       return <UsersPage />;
     case 'audit':
@@ -32,6 +52,7 @@ function MenuLink(props: { page: PageDefinition; children: ReactNode }): ReactNo
   return (
     <a
       href={props.page.path}
+      data-testid={`nav-${props.page.key}`}
       onClick={(event) => {
         if (!isPlainClick(event)) return;
         event.preventDefault();
@@ -54,12 +75,35 @@ export function ConsoleLayout(): ReactNode {
   // Phones and narrow windows get the menu as a row of tabs under the header.
   const narrow = useMediaQuery('(max-width: 767px)');
 
-  const items: MenuProps['items'] = pages
-    .filter((p) => p.inMenu && mayOpen(p, user.role))
-    .map((p) => ({
-      key: p.key,
-      label: <MenuLink page={p}>{t(p.label)}</MenuLink>,
-    }));
+  type MenuItem = NonNullable<MenuProps['items']>[number];
+  const item = (p: PageDefinition): MenuItem => ({
+    key: p.key,
+    label: <MenuLink page={p}>{t(p.label)}</MenuLink>,
+  });
+  const visible = pages.filter((p) => p.inMenu && mayOpen(p, user.role));
+  // The side menu gathers grouped pages under their heading; the phone's row of tabs lists
+  // them flat.
+  const items: MenuItem[] = [];
+  const groups = new Map<MenuGroup, MenuItem[]>();
+  for (const p of visible) {
+    if (narrow || !p.group) {
+      items.push(item(p));
+      continue;
+    }
+    let children = groups.get(p.group);
+    if (!children) {
+      children = [];
+      groups.set(p.group, children);
+      items.push({
+        type: 'group',
+        key: `group-${p.group}`,
+        label: t(groupLabels[p.group]),
+        children,
+      });
+    }
+    children.push(item(p));
+  }
+  const selectedKeys = page ? [page.menuKey ?? page.key] : [];
 
   let content: ReactNode;
   if (!page) {
@@ -87,7 +131,7 @@ export function ConsoleLayout(): ReactNode {
       />
     );
   } else {
-    content = pageContent(page.key);
+    content = pageContent(page.key, pathname);
   }
 
   return (
@@ -137,7 +181,7 @@ export function ConsoleLayout(): ReactNode {
         <Layout>
           <Menu
             mode="horizontal"
-            selectedKeys={page ? [page.key] : []}
+            selectedKeys={selectedKeys}
             items={items}
             aria-label={t('header.menu')}
             className="console-menu console-menu-top"
@@ -149,7 +193,7 @@ export function ConsoleLayout(): ReactNode {
           <Layout.Sider width={200} theme="light" className="console-sider">
             <Menu
               mode="inline"
-              selectedKeys={page ? [page.key] : []}
+              selectedKeys={selectedKeys}
               items={items}
               aria-label={t('header.menu')}
               className="console-menu"

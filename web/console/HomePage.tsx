@@ -2,7 +2,9 @@ import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../components/i18n';
 import type { MessageKey } from '../components/messages';
+import { ConsoleLink } from './ConsoleLink';
 import { roleName } from './roleName';
+import { batchReaderRoles, hasRole, importerRoles, importPath } from './routes';
 import { useSession } from './session';
 
 const stages: readonly { title: MessageKey; text: MessageKey }[] = [
@@ -15,6 +17,12 @@ const stages: readonly { title: MessageKey; text: MessageKey }[] = [
 export function HomePage(): ReactNode {
   const { t, language } = useI18n();
   const { user, jurisdiction } = useSession().me;
+  // Where data collection starts for this role: importing, or reading the batches.
+  const collection = hasRole(importerRoles, user.role)
+    ? importPath()
+    : hasRole(batchReaderRoles, user.role)
+      ? '/console/batches'
+      : null;
   return (
     <div className="page">
       <Card>
@@ -43,6 +51,17 @@ export function HomePage(): ReactNode {
             },
           ]}
         />
+        {collection ? (
+          <Typography.Paragraph
+            className="home-coming home-collection"
+            data-testid="home-collection"
+          >
+            {t('home.collection')}{' '}
+            <ConsoleLink href={collection} testId="home-collection-link">
+              {t('home.stage.beforeLink')}
+            </ConsoleLink>
+          </Typography.Paragraph>
+        ) : null}
         <Typography.Paragraph type="secondary" className="home-coming">
           {t('home.comingSoon')}
         </Typography.Paragraph>
@@ -53,7 +72,13 @@ export function HomePage(): ReactNode {
             <Card
               size="small"
               title={t(stage.title)}
-              extra={<Tag>{t('common.comingSoon')}</Tag>}
+              extra={
+                stage.title !== 'home.stage.before' ? (
+                  <Tag>{t('common.comingSoon')}</Tag>
+                ) : collection ? (
+                  <ConsoleLink href={collection}>{t('home.stage.beforeLink')}</ConsoleLink>
+                ) : null
+              }
               className="home-stage"
             >
               <Typography.Text type="secondary">{t(stage.text)}</Typography.Text>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayOpen, pageAt } from './routes';
+import { batchIdAt, batchPath, importPath, importPrefill, mayOpen, pageAt } from './routes';
 
 describe('console routes', () => {
   it('finds the page at a path, home for the console root', () => {
@@ -20,5 +20,46 @@ describe('console routes', () => {
     expect(mayOpen(audit, 'inspector')).toBe(true);
     expect(mayOpen(audit, 'clerk')).toBe(false);
     expect(mayOpen(home, 'clerk')).toBe(true);
+  });
+
+  it('finds the data-collection pages, with the batch number from the path', () => {
+    expect(pageAt('/console/imports')?.key).toBe('imports');
+    expect(pageAt('/console/batches')?.key).toBe('batches');
+    expect(pageAt('/console/batches/12')?.key).toBe('batch');
+    expect(pageAt('/console/batches/12/')?.key).toBe('batch');
+    expect(pageAt('/console/batches/abc')).toBeNull();
+    expect(pageAt('/console/batches/12/more')).toBeNull();
+    expect(batchIdAt('/console/batches/12')).toBe(12);
+    expect(batchIdAt('/console/batches')).toBeNull();
+    expect(batchPath(7)).toBe('/console/batches/7');
+    // The batch page highlights the batch list in the menu.
+    expect(pageAt('/console/batches/12')?.menuKey).toBe('batches');
+  });
+
+  it('opens imports to importers, batches to everyone who works with data', () => {
+    const imports = pageAt('/console/imports')!;
+    const batches = pageAt('/console/batches')!;
+    const batch = pageAt('/console/batches/3')!;
+    for (const role of ['clerk', 'reviewer', 'admin']) expect(mayOpen(imports, role)).toBe(true);
+    for (const role of ['inspector', 'leader', 'handler'])
+      expect(mayOpen(imports, role)).toBe(false);
+    for (const role of ['clerk', 'reviewer', 'admin', 'inspector', 'leader']) {
+      expect(mayOpen(batches, role)).toBe(true);
+      expect(mayOpen(batch, role)).toBe(true);
+    }
+    expect(mayOpen(batches, 'handler')).toBe(false);
+  });
+
+  it('prefills the import page for a fix file, and ignores junk in the address', () => {
+    expect(importPath()).toBe('/console/imports');
+    const path = importPath({ dataset: 'disbursements', fixes: 12 });
+    expect(path).toBe('/console/imports?dataset=disbursements&fixes=12');
+    expect(importPrefill(path.slice(path.indexOf('?')))).toEqual({
+      dataset: 'disbursements',
+      fixes: 12,
+    });
+    expect(importPrefill('')).toEqual({ dataset: null, fixes: null });
+    expect(importPrefill('?dataset=<script>&fixes=-1')).toEqual({ dataset: null, fixes: null });
+    expect(importPrefill('?fixes=0')).toEqual({ dataset: null, fixes: null });
   });
 });

@@ -30,6 +30,9 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('reviewed_at', 'text')
     .addColumn('review_note', 'text')
     .addColumn('override', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('rolled_back_by_name', 'text')
+    .addColumn('rolled_back_at', 'text')
+    .addColumn('rollback_note', 'text')
     .addColumn('approved_seq', 'integer')
     .addColumn('parent_batch_id', 'integer')
     .addColumn('importer', 'text')
@@ -98,6 +101,8 @@ export async function up(db: MigrationDb): Promise<void> {
     ['address', 'text'],
     ['phone', 'text'],
     ['status', 'text'],
+    ['name_fold', 'text'],
+    ['name_pinyin', 'text'],
   ]);
   await createDatasetTable(db, 'ds_officials', [
     ['id_number', 'text'],
@@ -141,6 +146,9 @@ export async function up(db: MigrationDb): Promise<void> {
     ['account_holder', 'text'],
     ['account_holder_id_number', 'text'],
     ['handler_id_number', 'text'],
+    ['name_fold', 'text'],
+    ['holder_fold', 'text'],
+    ['holder_pinyin', 'text'],
   ]);
   await createDatasetTable(db, 'ds_deaths', [
     ['id_number', 'text'],

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261129000000_foundation.js';
 import * as ingest from './20261129010000_ingest.js';
+import * as rules from './20261129020000_rules.js';
 
 /**
  * Every migration, in order. A test checks that each file in this folder is listed here, so
@@ -9,4 +10,5 @@ import * as ingest from './20261129010000_ingest.js';
 export const migrations: Record<string, Migration> = {
   '20261129000000_foundation': foundation,
   '20261129010000_ingest': ingest,
+  '20261129020000_rules': rules,
 };

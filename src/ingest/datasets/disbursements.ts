@@ -1,3 +1,4 @@
+import { foldName, namePinyin } from '../../core/nameFold.js';
 import type { DatasetDefinition, RowCheck } from '../datasetDefinition.js';
 import {
   amount,
@@ -45,8 +46,14 @@ export const disbursements: DatasetDefinition = {
   ],
   naturalKey: ['source', 'record_id'],
   freshnessField: 'pay_date',
+  derivedColumns: ['name_fold', 'holder_fold', 'holder_pinyin'],
   complete: (row) => {
     row.household_size ??= 1;
+    row.name_fold = foldName(row.name as string);
+    const holder = row.account_holder as string;
+    row.holder_fold = foldName(holder);
+    // Only a holder without an ID number is ever matched by name (R10).
+    row.holder_pinyin = row.account_holder_id_number === null ? namePinyin(holder) : null;
     const account = row.bank_account;
     if (typeof account === 'string' && /[\s-]/.test(account))
       row.bank_account = account.replace(/[\s-]/g, '');

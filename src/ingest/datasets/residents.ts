@@ -1,4 +1,5 @@
 import { birthDateOfId } from '../../core/idNumber.js';
+import { foldName, namePinyin } from '../../core/nameFold.js';
 import type { DatasetDefinition, RowCheck } from '../datasetDefinition.js';
 import {
   divisionCode,
@@ -91,8 +92,12 @@ export const residents: DatasetDefinition = {
   ],
   naturalKey: ['id_number'],
   freshnessField: null,
+  derivedColumns: ['name_fold', 'name_pinyin'],
   complete: (row) => {
     row.status ??= '正常';
+    const name = row.name as string;
+    row.name_fold = foldName(name);
+    row.name_pinyin = namePinyin(name);
   },
   checkRow: (row): RowCheck | null => {
     const warnings: RowCheck['warnings'] = [];

@@ -1,9 +1,12 @@
 // The hand-written parser below against csv-parse 7.0.3 (bom, relax_quotes,
 // skip_empty_lines), each reading /tmp/disb1m.csv (1,000,000 rows × 14 columns, 143.5 MB,
-// UTF-8 with BOM) from disk, decoding included, on this 2-core machine, Node 20.20:
-//   csv-parse        200,000 – 233,000 rows/s
-//   this parser      600,000 – 1,000,000 rows/s (1.5 – 2 s on a busy machine, ~1 s when idle)
+// UTF-8 with BOM) from disk, decoding included, on this 2-core machine, Node 20.20; the
+// machine was shared and often busy, hence the ranges:
+//   csv-parse        120,000 – 233,000 rows/s
+//   this parser      490,000 – 1,000,000 rows/s (about 1 s for the file when idle)
+//   in the same run  csv-parse took 4 – 6 times as long
 //   parsing alone    about 2,000,000 rows/s (text already decoded in memory)
+// bench/readers.bench.ts measures both again.
 // csv-parse walks every character through a state machine that also serves dozens of
 // options. Most lines of a real file have no quote at all; for them `indexOf` and `split`
 // (native) do the work. Lines with a quote take the careful path (quotedRecord).
@@ -122,8 +125,8 @@ export class CsvParser {
       return;
     }
     // Finish the record cut at the end of the previous chunk with this chunk's first line,
-    // then parse the chunk where it lies: `pending + text` would flatten into one more copy
-    // of the whole chunk, and that doubled allocation measured 20% of the reading time.
+    // then parse the chunk where it lies: `pending + text` would flatten into a second
+    // copy of the whole chunk, doubling what every chunk allocates.
     const rest = afterFirstBreak(text);
     if (rest !== -1) {
       this.parse(this.pending + text.slice(0, rest), 0, false, out);

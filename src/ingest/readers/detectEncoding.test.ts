@@ -22,11 +22,17 @@ describe('detectEncoding', () => {
   });
 
   it('does not take a character cut at the end of the sample for invalid UTF-8', () => {
-    const sample = utf8('姓名,测试甲');
+    const sample = utf8('姓名,测试甲\r\n'.repeat(500) + '测试甲');
     expect(detectEncoding(sample.subarray(0, sample.length - 1), false)).toBe('utf-8');
     expect(detectEncoding(sample.subarray(0, sample.length - 2), false)).toBe('utf-8');
     // At the real end of the file a cut character is an error: not UTF-8.
     expect(detectEncoding(sample.subarray(0, sample.length - 1), true)).toBe('gb18030');
+  });
+
+  it('waits for more than a few bytes after the first non-ASCII one', () => {
+    const ascii = 'a,b\r\n'.repeat(1000);
+    expect(detectEncoding(Buffer.concat([utf8(ascii), gb('学校')]), false)).toBeUndefined();
+    expect(detectEncoding(Buffer.concat([utf8(ascii), gb('学校')]), true)).toBe('gb18030');
   });
 
   it('leaves plain ASCII undecided until the end of the file, then calls it UTF-8', () => {

@@ -3,6 +3,8 @@ import type { TextEncoding } from './tableReader.js';
 
 /** How many bytes of text, from the first non-ASCII byte on, decide the encoding. */
 export const sniffWindow = 64 * 1024;
+/** Fewer non-ASCII-led bytes than this, with more of the file to come, decide nothing. */
+const minimumSample = 4 * 1024;
 
 const utf8Bom = [0xef, 0xbb, 0xbf] as const;
 const gb18030Bom = [0x84, 0x31, 0x95, 0x33] as const;
@@ -41,8 +43,9 @@ function hasWideCharacters(bytes: Uint8Array): boolean {
 
 /**
  * The encoding of CSV text, from a sample of it. Returns undefined while the sample is
- * plain ASCII, which reads the same in every encoding we accept: the caller then keeps
- * reading and decides on a sample that starts at the first non-ASCII byte.
+ * plain ASCII, which reads the same in every encoding we accept, or has less than 4 KiB
+ * from its first non-ASCII byte on: the caller then keeps reading and decides on a sample
+ * that starts at the first non-ASCII byte.
  *
  * Valid UTF-8 is UTF-8, with one exception: text whose only non-ASCII characters are
  * 2-byte UTF-8 sequences (Latin accents, Greek, Cyrillic, no CJK at all) is far more
@@ -60,6 +63,8 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): TextEncod
   const start = firstNonAscii(sample);
   if (start === -1) return complete ? 'utf-8' : undefined;
   const text = sample.subarray(start);
+  // A handful of bytes cut off by the end of the sample says little; the caller reads on.
+  if (!complete && text.length < minimumSample) return undefined;
   const checked = complete ? text : withoutCutSequence(text);
   if (!isUtf8(checked)) return 'gb18030';
   return hasWideCharacters(checked) ? 'utf-8' : 'gb18030';

@@ -168,8 +168,9 @@ function xlsxTable(path: string, directoryOffset: number | undefined): TableSour
 
 /**
  * Opens a CSV or XLSX file for import: decides the format from the content and, for CSV,
- * the encoding (see detectEncoding). Nothing but the first 64 KiB is read here; batches()
- * streams the file, and may be called again to read it again from the start.
+ * the encoding (see detectEncoding). Only the first 64 KiB (and, for a zip, the end of the
+ * file) are read here; batches() streams the file, and reads it again from the start if
+ * called again.
  *
  * Throws FILE_NOT_FOUND, FILE_EMPTY, or FILE_UNREADABLE for a folder, an unreadable file,
  * an old .xls or password-protected workbook, UTF-16 text, an HTML/XML "Excel" file or

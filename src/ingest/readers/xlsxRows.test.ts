@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openTable } from './openTable.js';
 import { zipOf } from './zipOf.js';
 import type { RawRow, TableSource } from './tableReader.js';
@@ -97,6 +97,33 @@ describe('reading XLSX written by Excel-like tools', () => {
     expect(rows.map((r) => r.rowNumber)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
     expect(rows[12]).toEqual({ rowNumber: 13, cells: ['测试12', 18, day(2024, 1, 12)] });
     expect(table.digest().sha256).toBe(sha256(file));
+  });
+});
+
+describe('temporary files', () => {
+  const spooled = (): string[] =>
+    fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith(`tmp-${process.pid}-`));
+
+  it('leaves none behind, whether the reader reads to the end or stops early', async () => {
+    const workbook = new ExcelJS.Workbook();
+    for (const name of ['数据', '字典', '说明']) {
+      const sheet = workbook.addWorksheet(name);
+      for (let i = 0; i < 50; i += 1) sheet.addRow([`${name}${i}`, i]);
+    }
+    const file = newFile();
+    await workbook.xlsx.writeFile(file);
+    const before = spooled();
+
+    expect((await readAll(file)).rows).toHaveLength(50);
+    // exceljs deletes its files asynchronously, just after moving on.
+    await vi.waitFor(() => expect(spooled()).toEqual(before));
+
+    const table = await openTable(file);
+    for await (const batch of table.batches(2)) {
+      expect(batch[0]?.cells).toEqual(['数据0', 0]);
+      break;
+    }
+    await vi.waitFor(() => expect(spooled()).toEqual(before));
   });
 });
 

@@ -17,8 +17,9 @@ interface WorksheetInternals {
 
 /**
  * Excel's built-in date formats for Chinese locales. Excel writes only the id (below 164)
- * into the file, never the format itself, and exceljs knows these ids only for other
- * locales, so without them a date typed as 2024年3月5日 would arrive as a bare number.
+ * into the file, never the format itself, and exceljs resolves only the ids whose format
+ * is the same in every locale, so without these a date typed as 2024年3月5日 would arrive
+ * as a bare number.
  */
 const chineseDateFormats: Readonly<Record<number, string>> = {
   27: 'yyyy"年"m"月"',
@@ -100,7 +101,7 @@ function rowCells(row: ExcelJS.Row, date1904: boolean): Cell[] | undefined {
   return cells.length === 0 ? undefined : cells;
 }
 
-export class NoWorksheetError extends Error {
+class NoWorksheetError extends Error {
   constructor() {
     super('the workbook has no worksheet');
     this.name = 'NoWorksheetError';
@@ -122,26 +123,55 @@ export async function* xlsxRows(input: Readable, batchSize: number): AsyncGenera
     worksheets: 'emit',
   });
   const workbook = reader as unknown as WorkbookInternals;
+  // Iterated by hand, not with for await, so that an early stop can still finish it.
+  const sheets = reader[Symbol.asyncIterator]();
   let found = false;
-  let rows: RawRow[] = [];
-  for await (const worksheet of reader) {
-    const sheet = worksheet as unknown as WorksheetInternals;
-    if (found || !isFirstSheet(workbook, sheet.name)) {
-      closeUnread(sheet);
-      continue;
-    }
-    found = true;
-    addChineseDateFormats(workbook);
-    const date1904 = workbook.properties?.model?.date1904 === true;
-    for await (const row of worksheet) {
-      const cells = rowCells(row, date1904);
-      if (cells) rows.push({ rowNumber: row.number, cells });
-      if (rows.length >= batchSize) {
-        yield rows;
-        rows = [];
+  let spooled = false;
+  let finished = false;
+  try {
+    let rows: RawRow[] = [];
+    for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
+      const worksheet = next.value;
+      const sheet = worksheet as unknown as WorksheetInternals;
+      if (found || !isFirstSheet(workbook, sheet.name)) {
+        closeUnread(sheet);
+        continue;
+      }
+      found = true;
+      spooled = sheet.iterator instanceof Readable;
+      addChineseDateFormats(workbook);
+      const date1904 = workbook.properties?.model?.date1904 === true;
+      for await (const row of worksheet) {
+        const cells = rowCells(row, date1904);
+        if (cells) rows.push({ rowNumber: row.number, cells });
+        if (rows.length >= batchSize) {
+          yield rows;
+          rows = [];
+        }
       }
     }
+    finished = true;
+    if (!found) throw new NoWorksheetError();
+    if (rows.length > 0) yield rows;
+  } finally {
+    if (!finished && spooled) await releaseSpooledSheets(sheets);
   }
-  if (!found) throw new NoWorksheetError();
-  if (rows.length > 0) yield rows;
+}
+
+/**
+ * After an early stop (the caller gave up, or the sheet was bad): exceljs deletes a sheet
+ * it spooled to a temporary file only when asked for the next sheet, so ask until there
+ * are none, without reading them. By then the whole zip has been read, so this is quick;
+ * otherwise the files would stay in the temporary folder until the process exits.
+ */
+async function releaseSpooledSheets(
+  sheets: AsyncGenerator<ExcelJS.stream.xlsx.WorksheetReader>,
+): Promise<void> {
+  try {
+    for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
+      closeUnread(next.value as unknown as WorksheetInternals);
+    }
+  } catch {
+    // Cleaning up after a failure must not replace it.
+  }
 }

@@ -12,6 +12,7 @@ import {
   rollbackBatch,
   type Reviewer,
 } from '../../ingest/reviewBatch.js';
+import { requestScan } from '../../rules/scanQueue.js';
 import type { RequestContext } from '../requestContext.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
@@ -135,12 +136,15 @@ export function batchRoutes(fastify: FastifyInstance, services: RouteServices): 
     summary: 'Approve a pending batch (a reviewer other than the uploader); its rows go live',
     tags: ['batches'],
     schema: { params: batchParams, body: approveBody, response: batchResponse },
-    handler: async ({ params, body, ctx }) => ({
-      batch: await approveBatch(ctx.app, reviewerOf(ctx), params.id, {
+    handler: async ({ params, body, ctx }) => {
+      const batch = await approveBatch(ctx.app, reviewerOf(ctx), params.id, {
         ...(body.override ? { override: true } : {}),
         ...(body.reason ? { reason: body.reason } : {}),
-      }),
-    }),
+      });
+      // New live data: re-check the people it touches.
+      requestScan(ctx.app, services.rootScope.code, 'incremental', reviewerOf(ctx).actor);
+      return { batch };
+    },
   });
 
   defineRoute(fastify, services, {
@@ -162,8 +166,10 @@ export function batchRoutes(fastify: FastifyInstance, services: RouteServices): 
     summary: 'Take an approved batch out of live data (administrators); the rows stay in history',
     tags: ['batches'],
     schema: { params: batchParams, body: reasonBody, response: batchResponse },
-    handler: async ({ params, body, ctx }) => ({
-      batch: await rollbackBatch(ctx.app, reviewerOf(ctx), params.id, body.reason),
-    }),
+    handler: async ({ params, body, ctx }) => {
+      const batch = await rollbackBatch(ctx.app, reviewerOf(ctx), params.id, body.reason);
+      requestScan(ctx.app, services.rootScope.code, 'incremental', reviewerOf(ctx).actor);
+      return { batch };
+    },
   });
 }

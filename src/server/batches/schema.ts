@@ -38,6 +38,10 @@ export const batchView = Type.Object({
   reviewNote: nullable(Type.String()),
   override: Type.Boolean(),
   parentBatchId: Type.Union([Type.Integer(), Type.Null()]),
+  uploaderId: Type.Union([Type.Integer(), Type.Null()]),
+  rolledBackBy: nullable(Type.String()),
+  rolledBackAt: nullable(Type.String()),
+  rollbackNote: nullable(Type.String()),
 });
 
 export const batchListQuery = Type.Object(

@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import { JianduError } from '../core/errors.js';
+import { formatYuan } from '../core/money.js';
+import { maskIdNumber } from '../core/redact.js';
+import { listWarnings, type WarningView } from '../rules/warningsRepository.js';
+import type { WarningStatus } from '../rules/rulesTables.js';
+import { commonOptions, parseCommandArgs } from './args.js';
+import { openContext, resolveActor } from './openContext.js';
+import type { Output } from './output.js';
+
+export const warningsHelp = {
+  zh: `jiandu warnings [--format table|jsonl|csv] [--rule 规则代码] [--status open|cleared]
+  列出预警（字段见 rules.md）。table 为屏幕阅读（身份证号打码），jsonl/csv 供其他系统读取。`,
+  en: `jiandu warnings [--format table|jsonl|csv] [--rule CODE] [--status open|cleared]
+  Lists warnings (fields: rules.md). table is for reading (ID numbers masked); jsonl and csv are for machines.`,
+};
+
+const csvColumns: (keyof WarningView)[] = [
+  'rule',
+  'subject_id_number',
+  'subject_name',
+  'village_code',
+  'program_code',
+  'periods',
+  'amount_fen',
+  'record_ids',
+  'severity',
+  'score',
+  'explanation',
+  'fingerprint',
+  'status',
+];
+
+function csvCell(value: WarningView[keyof WarningView]): string {
+  const text = Array.isArray(value) ? value.join(';') : value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export async function warningsCommand(args: string[], out: Output): Promise<number> {
+  const { values } = parseCommandArgs(() =>
+    parseArgs({
+      args,
+      options: {
+        ...commonOptions,
+        format: { type: 'string' },
+        rule: { type: 'string' },
+        status: { type: 'string' },
+      },
+      allowPositionals: false,
+      strict: true,
+    }),
+  );
+  const format = values.format ?? 'table';
+  if (!['table', 'jsonl', 'csv'].includes(format))
+    throw new JianduError('INVALID_ARGUMENT', {
+      detail: `--format ${format}: table, jsonl or csv`,
+    });
+  if (values.status && values.status !== 'open' && values.status !== 'cleared') {
+    throw new JianduError('INVALID_ARGUMENT', {
+      detail: `--status ${values.status}: open or cleared`,
+    });
+  }
+  const ctx = await openContext(values.db);
+  try {
+    const { scope } = await resolveActor(ctx, values.as);
+    const warnings = await listWarnings(ctx.handle.db, scope, {
+      ...(values.rule ? { rule: values.rule.toUpperCase() } : {}),
+      ...(values.status ? { status: values.status as WarningStatus } : {}),
+    });
+    if (format === 'jsonl') {
+      for (const w of warnings) out.say(JSON.stringify(w));
+    } else if (format === 'csv') {
+      out.say(csvColumns.join(','));
+      for (const w of warnings) out.say(csvColumns.map((c) => csvCell(w[c])).join(','));
+    } else {
+      if (warnings.length === 0) out.say(out.t('没有预警', 'No warnings'));
+      for (const w of warnings) {
+        const status = w.status === 'open' ? out.t('未处理', 'open') : out.t('已消除', 'cleared');
+        const subject =
+          w.subject_kind === 'person' ? maskIdNumber(w.subject_id_number) : w.subject_id_number;
+        out.say(
+          `${w.rule}\t${w.severity}\t${w.score}\t${status}\t${w.subject_name}\t${subject}\t${w.program_code ?? '-'}\t${formatYuan(w.amount_fen)}\t${w.explanation}`,
+        );
+      }
+    }
+    return 0;
+  } finally {
+    await ctx.handle.close();
+  }
+}

@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import type { BuiltinRule } from '../builtinRule.js';
+import { chineseDate, distinct, paidTail } from '../explainText.js';
+import { paymentHit, paymentsWithHousehold } from '../ruleContext.js';
+
+/** R01 死亡后仍发放: a payment for a later month than the beneficiary's earliest death. */
+export const R01: BuiltinRule = {
+  code: 'R01',
+  name: { zh: '死亡后仍发放', en: 'Paid after death' },
+  severity: '高',
+  params: {},
+  economic: true,
+  queries: (ctx) => [
+    sql`${paymentHit('R01', 'p', {
+      fact_kind: 'death',
+      fact_date: sql`x.death_date`,
+      fact_text: sql`x.source_kind`,
+    })}
+    from ${paymentsWithHousehold(ctx)} p
+    join (select e.id_number, e.death_date, min(e.source_kind) as source_kind
+          from ds_deaths e
+          join (select id_number, min(death_date) as first_death from ds_deaths where live = 1 group by id_number) f
+            on f.id_number = e.id_number and f.first_death = e.death_date
+          where e.live = 1
+          group by e.id_number, e.death_date) x
+      on x.id_number = p.id_number
+    where p.period > substr(x.death_date, 1, 7)`,
+  ],
+  explain: (g) => {
+    const death = g.hits[0];
+    const source = distinct(g.hits, (h) => h.fact_text).filter((s) => s !== '')[0];
+    return `${g.subjectName}于${chineseDate(death?.fact_date ?? null)}死亡${source ? `（${source}）` : ''}，${paidTail(g)}`;
+  },
+};

@@ -1,0 +1,62 @@
+import { sql } from 'kysely';
+import type { BuiltinRule } from '../builtinRule.js';
+import { distinct, listed, paidTail } from '../explainText.js';
+import { paymentHit, paymentsWithHousehold, periodEnd, periodStart } from '../ruleContext.js';
+import { peopleOfPayments } from './householdFacts.js';
+
+export const defaultExemptVehicleTypes = ['三轮汽车', '低速货车', '拖拉机', '摩托车'];
+
+function exemptTypes(params: Readonly<Record<string, unknown>>): string[] {
+  const value = params.exemptVehicleTypes;
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : defaultExemptVehicleTypes;
+}
+
+/**
+ * R05 有车人员领取: a means-tested payment while the beneficiary or a household member owns a
+ * vehicle (registered by the period's end, not cancelled before its start) of a type that is
+ * not exempt. A type is exempt when it names an exempt kind (普通二轮摩托车 is a 摩托车).
+ */
+export const R05: BuiltinRule = {
+  code: 'R05',
+  name: { zh: '有车人员领取', en: 'Vehicle owner on means-tested aid' },
+  severity: '中',
+  params: { exemptVehicleTypes: defaultExemptVehicleTypes },
+  economic: true,
+  queries: (ctx) => {
+    const pays = paymentsWithHousehold(ctx, { meansTested: true });
+    const exempt = exemptTypes(ctx.params);
+    const notExempt =
+      exempt.length === 0
+        ? sql`1 = 1`
+        : sql.join(
+            exempt.map((t) => sql`v.vehicle_type not like ${`%${t}%`}`),
+            sql` and `,
+          );
+    return [
+      sql`${paymentHit('R05', 'p', {
+        fact_kind: 'vehicle',
+        fact_ref: sql`v.plate`,
+        fact_text: sql`v.vehicle_type`,
+        fact_date: sql`v.registered_date`,
+        related_id: sql`pp.person`,
+        related_name: sql`pp.person_name`,
+      })}
+      from ${pays} p
+      join ${peopleOfPayments(pays)} pp on pp.pay_row = p.row_id
+      join ds_vehicles v on v.live = 1 and v.id_number = pp.person
+        and v.registered_date <= ${periodEnd('p.period')}
+        and (v.cancelled_date is null or v.cancelled_date >= ${periodStart('p.period')})
+      where ${notExempt}`,
+    ];
+  },
+  explain: (g) => {
+    const cars = distinct(
+      g.hits,
+      (h) =>
+        `${h.related_id === g.subject ? '本人' : `家庭成员${h.related_name ?? ''}`}名下${h.fact_text ?? ''}${h.fact_ref ?? ''}`,
+    );
+    return `${g.subjectName}${listed(cars)}，${paidTail(g)}`;
+  },
+};

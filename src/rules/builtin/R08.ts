@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { BuiltinRule } from '../builtinRule.js';
+import { distinct, listed, paidTail } from '../explainText.js';
+import { paymentHit, paymentsWithHousehold } from '../ruleContext.js';
+
+/**
+ * R08 重复领取: another payment of the same programme for the same month (another record), or
+ * a payment of a programme this one excludes (`exclusive_with`) for the same month.
+ */
+export const R08: BuiltinRule = {
+  code: 'R08',
+  name: { zh: '重复领取', en: 'Duplicate payments' },
+  severity: '高',
+  params: {},
+  economic: true,
+  queries: (ctx) => {
+    const pays = paymentsWithHousehold(ctx);
+    const other = (kind: string) =>
+      paymentHit('R08', 'p', {
+        fact_kind: kind,
+        fact_ref: sql`q.record_id`,
+        fact_text: sql`q.program_code`,
+        fact_date: sql`q.pay_date`,
+      });
+    return [
+      sql`${other('same_program')} from ${pays} p
+        join ds_disbursements q on q.live = 1 and q.id_number = p.id_number and q.period = p.period
+          and q.program_code = p.program_code and q.row_id <> p.row_id`,
+      sql`${other('exclusive')} from ${pays} p
+        join ds_programs g on g.live = 1 and g.program_code = p.program_code and g.exclusive_with is not null
+        join ds_disbursements q on q.live = 1 and q.id_number = p.id_number and q.period = p.period
+          and q.program_code <> p.program_code
+          and (';' || g.exclusive_with || ';') like ('%;' || q.program_code || ';%')`,
+    ];
+  },
+  explain: (g) => {
+    const same = g.hits.some((h) => h.fact_kind === 'same_program');
+    const excl = distinct(
+      g.hits.filter((h) => h.fact_kind === 'exclusive'),
+      (h) => h.fact_text,
+    );
+    const parts = [
+      ...(same ? ['同一项目同一期间有多条发放记录'] : []),
+      ...(excl.length > 0 ? [`同一期间还领取了互斥项目${listed(excl)}`] : []),
+    ];
+    return `${g.subjectName}${parts.join('，')}：${paidTail(g)}`;
+  },
+};

@@ -1,0 +1,28 @@
+import { sql } from 'kysely';
+import type { BuiltinRule } from '../builtinRule.js';
+import { distinct, money, paidTail } from '../explainText.js';
+import { paymentHit, paymentsWithHousehold } from '../ruleContext.js';
+
+/** R09 超标准发放: an amount above the programme's monthly standard times the household size. */
+export const R09: BuiltinRule = {
+  code: 'R09',
+  name: { zh: '超标准发放', en: 'Above the standard' },
+  severity: '中',
+  params: {},
+  economic: true,
+  queries: (ctx) => [
+    sql`${paymentHit('R09', 'p', {
+      fact_kind: 'standard',
+      fact_ref: sql`cast(g.standard_monthly_fen as text)`,
+      fact_text: sql`cast(p.household_size as text)`,
+    })}
+    from ${paymentsWithHousehold(ctx)} p
+    join ds_programs g on g.live = 1 and g.program_code = p.program_code and g.standard_monthly_fen is not null
+    where p.amount_fen > g.standard_monthly_fen * p.household_size`,
+  ],
+  explain: (g) => {
+    const standard = Number(distinct(g.hits, (h) => h.fact_ref)[0] ?? 0);
+    const sizes = distinct(g.hits, (h) => h.fact_text).join('/');
+    return `${g.subjectName}按${sizes}人保障，标准为每人每月${money(standard)}，但${paidTail(g)}，超出标准`;
+  },
+};

@@ -1,0 +1,40 @@
+import { sql } from 'kysely';
+import type { BuiltinRule } from '../builtinRule.js';
+import { distinct, paidTail } from '../explainText.js';
+import { paymentHit, paymentsWithHousehold } from '../ruleContext.js';
+
+/**
+ * R11 身份存疑: the beneficiary's ID number is not in the registry although the registry holds
+ * people of the payment's village, or the name differs from the registry's (after removing
+ * spaces and folding traditional characters).
+ */
+export const R11: BuiltinRule = {
+  code: 'R11',
+  name: { zh: '身份存疑', en: 'Identity not on the registry' },
+  severity: '中',
+  params: {},
+  economic: true,
+  queries: (ctx) => {
+    const pays = paymentsWithHousehold(ctx);
+    return [
+      sql`${paymentHit('R11', 'p', { fact_kind: 'not_registered' })}
+      from ${pays} p
+      where not exists (select 1 from ds_residents r where r.live = 1 and r.id_number = p.id_number)
+        and exists (select 1 from ds_residents v where v.live = 1 and v.village_code = p.village_code)`,
+      sql`${paymentHit('R11', 'p', { fact_kind: 'name_differs', fact_text: sql`r.name` })}
+      from ${pays} p
+      join ds_residents r on r.live = 1 and r.id_number = p.id_number
+      where r.name_fold <> p.name_fold`,
+    ];
+  },
+  explain: (g) => {
+    const registered = distinct(g.hits, (h) =>
+      h.fact_kind === 'name_differs' ? h.fact_text : null,
+    );
+    const reason =
+      registered.length > 0
+        ? `发放名单上的姓名与户籍登记的姓名“${registered.join('、')}”不一致`
+        : '身份证号不在户籍人口库中（该村已有户籍数据）';
+    return `${g.subjectName}${reason}，${paidTail(g)}`;
+  },
+};

@@ -1,0 +1,24 @@
+import { sql } from 'kysely';
+import type { BuiltinRule } from '../builtinRule.js';
+import { paidTail } from '../explainText.js';
+import { paymentHit, paymentsWithHousehold, periodEnd, periodStart } from '../ruleContext.js';
+
+/**
+ * R16 无证领取残疾补贴: a payment of a programme that needs a disability certificate to someone
+ * with none issued by the period's end and valid (or permanent) on its first day.
+ */
+export const R16: BuiltinRule = {
+  code: 'R16',
+  name: { zh: '无证领取残疾补贴', en: 'Disability aid without a certificate' },
+  severity: '中',
+  params: {},
+  economic: true,
+  queries: (ctx) => [
+    sql`${paymentHit('R16', 'p', { fact_kind: 'no_certificate' })}
+    from ${paymentsWithHousehold(ctx)} p
+    join ds_programs g on g.live = 1 and g.program_code = p.program_code and g.requires_disability = 1
+    where not exists (select 1 from ds_disabilities c where c.live = 1 and c.id_number = p.id_number
+      and c.issued_date <= ${periodEnd('p.period')} and (c.valid_until is null or c.valid_until >= ${periodStart('p.period')}))`,
+  ],
+  explain: (g) => `${g.subjectName}在领取期间没有有效的残疾人证，${paidTail(g)}`,
+};

@@ -1,0 +1,135 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/** What a rule's query may depend on, beyond the live data. */
+export interface RuleContext {
+  scanId: number;
+  /** Division prefix of the scanned jurisdiction: records of villages under it are checked. */
+  prefix: string;
+  /** Incremental scans check only the subjects listed in scan_subjects for this scan. */
+  incremental: boolean;
+  /** The rule's parameters (defaults merged with the jurisdiction's settings). */
+  params: Readonly<Record<string, unknown>>;
+  /** ISO date of today, for cases still open. */
+  today: string;
+}
+
+/** `and <column> in (subjects of this scan)` for incremental scans, nothing for full ones. */
+export function subjectFilter(ctx: RuleContext, column: string): RawBuilder<unknown> {
+  return ctx.incremental
+    ? sql`and ${sql.ref(column)} in (select subject from scan_subjects where scan_id = ${ctx.scanId})`
+    : sql``;
+}
+
+export function inJurisdiction(ctx: RuleContext, column: string): RawBuilder<unknown> {
+  return sql`${sql.ref(column)} like ${`${ctx.prefix}%`}`;
+}
+
+/** The columns of scan_hits, in order: each rule's query selects exactly these. */
+export const hitColumns = [
+  'rule_code',
+  'subject',
+  'subject_kind',
+  'subject_name',
+  'village_code',
+  'jurisdiction_code',
+  'program_code',
+  'period',
+  'amount_fen',
+  'dataset',
+  'row_id',
+  'record_ref',
+  'fact_kind',
+  'fact_ref',
+  'fact_date',
+  'fact_text',
+  'related_id',
+  'related_name',
+  'fuzzy',
+] as const;
+export type HitColumn = (typeof hitColumns)[number];
+const numericHitColumns = new Set<HitColumn>(['amount_fen', 'row_id', 'fuzzy']);
+
+/** `select <expr> as <column>, …` over the hit columns; columns left out are null. */
+export function selectHit(
+  values: Partial<Record<HitColumn, RawBuilder<unknown> | string | number>>,
+): RawBuilder<unknown> {
+  return sql`select ${sql.join(
+    hitColumns.map((column) => {
+      const value = values[column];
+      // Nulls and literals carry their type: PostgreSQL types a UNION by its first SELECT.
+      const type = numericHitColumns.has(column) ? sql`bigint` : sql`text`;
+      const expression =
+        value === undefined
+          ? sql`cast(null as ${type})`
+          : typeof value === 'string' || typeof value === 'number'
+            ? sql`cast(${sql.lit(value)} as ${type})`
+            : value;
+      return sql`${expression} as ${sql.ref(column)}`;
+    }),
+  )}`;
+}
+
+/** Live residents whose registry status is normal: the people of households. */
+export const normalResidents = sql`(select id_number, household_id, village_code, name, name_fold, name_pinyin
+  from ds_residents where live = 1 and status = '正常')`;
+
+/**
+ * Live payments within the scanned jurisdiction, each with the household of its beneficiary:
+ * the registry's household, or for someone not in the registry the one given on the payment.
+ */
+export function paymentsWithHousehold(
+  ctx: RuleContext,
+  options: { meansTested?: boolean } = {},
+): RawBuilder<unknown> {
+  return sql`(select d.row_id, d.record_id, d.id_number, d.name, d.name_fold, d.village_code, d.program_code, d.period,
+      d.amount_fen, d.household_size, d.bank_account, d.account_holder, d.account_holder_id_number, d.holder_fold,
+      d.holder_pinyin, d.handler_id_number, coalesce(r.household_id, d.household_id) as hk
+    from ds_disbursements d
+    ${options.meansTested ? sql`join ds_programs g on g.live = 1 and g.program_code = d.program_code and g.means_tested = 1` : sql``}
+    left join ds_residents r on r.live = 1 and r.status = '正常' and r.id_number = d.id_number
+    where d.live = 1 and ${inJurisdiction(ctx, 'd.village_code')} ${subjectFilter(ctx, 'd.id_number')})`;
+}
+
+/** The last day of a period month, as text that compares correctly with ISO dates. */
+export function periodEnd(column: string): RawBuilder<unknown> {
+  return sql`(${sql.ref(column)} || '-31')`;
+}
+
+export function periodStart(column: string): RawBuilder<unknown> {
+  return sql`(${sql.ref(column)} || '-01')`;
+}
+
+/** The prefix of a division code (its trailing zero levels removed), as rules.md defines coverage. */
+export function divisionPrefixSql(column: string): RawBuilder<unknown> {
+  const c = sql.ref(column);
+  return sql`(case when substr(${c}, 3) = '0000000000' then substr(${c}, 1, 2)
+    when substr(${c}, 5) = '00000000' then substr(${c}, 1, 4)
+    when substr(${c}, 7) = '000000' then substr(${c}, 1, 6)
+    when substr(${c}, 10) = '000' then substr(${c}, 1, 9)
+    else ${c} end)`;
+}
+
+/** The payment columns every payment rule reports. */
+export function paymentHit(
+  rule: string,
+  p: string,
+  fact: Partial<Record<HitColumn, RawBuilder<unknown> | string | number>>,
+): RawBuilder<unknown> {
+  const col = (name: string): RawBuilder<unknown> => sql.ref(`${p}.${name}`);
+  return selectHit({
+    rule_code: rule,
+    subject: col('id_number'),
+    subject_kind: 'person',
+    subject_name: col('name'),
+    village_code: col('village_code'),
+    jurisdiction_code: col('village_code'),
+    program_code: col('program_code'),
+    period: col('period'),
+    amount_fen: col('amount_fen'),
+    dataset: 'disbursements',
+    row_id: col('row_id'),
+    record_ref: col('record_id'),
+    fuzzy: 0,
+    ...fact,
+  });
+}

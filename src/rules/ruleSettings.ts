@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { BuiltinRule } from './builtinRule.js';
+
+/**
+ * Per-jurisdiction rule settings: `rules.enabled` ({ "R05": false }) and
+ * `rules.params.<code>` (thresholds and exempt lists), read for the scanned division or,
+ * failing that, the nearest division above it, or the deployment.
+ */
+async function nearest<T>(
+  db: Kysely<Database>,
+  key: string,
+  jurisdiction: string,
+): Promise<T | undefined> {
+  const rows = await db
+    .selectFrom('settings')
+    .select(['jurisdiction_code', 'value'])
+    .where('key', '=', key)
+    .execute();
+  let best: { length: number; value: T } | undefined;
+  for (const row of rows) {
+    const code = row.jurisdiction_code.replace(/0+$/, '');
+    if (row.jurisdiction_code !== '' && !jurisdiction.startsWith(code)) continue;
+    const length = row.jurisdiction_code === '' ? 0 : code.length;
+    if (!best || length > best.length) best = { length, value: JSON.parse(row.value) as T };
+  }
+  return best?.value;
+}
+
+export async function ruleEnabled(
+  db: Kysely<Database>,
+  jurisdiction: string,
+  code: string,
+): Promise<boolean> {
+  const enabled = await nearest<Record<string, boolean>>(db, 'rules.enabled', jurisdiction);
+  return enabled?.[code] ?? true;
+}
+
+export async function ruleParams(
+  db: Kysely<Database>,
+  jurisdiction: string,
+  rule: BuiltinRule,
+): Promise<Record<string, unknown>> {
+  const custom = await nearest<Record<string, unknown>>(
+    db,
+    `rules.params.${rule.code}`,
+    jurisdiction,
+  );
+  return { ...rule.params, ...(custom ?? {}) };
+}
+
+/** A digest of every rule setting: when it changes, the next scan is a full one. */
+export async function ruleSettingsDigest(db: Kysely<Database>): Promise<string> {
+  const rows = await db
+    .selectFrom('settings')
+    .select(['key', 'jurisdiction_code', 'value'])
+    .where((eb) => eb.or([eb('key', 'like', 'rules.%'), eb('key', '=', 'calendar.built')]))
+    .orderBy('key')
+    .orderBy('jurisdiction_code')
+    .execute();
+  const definitions = await db
+    .selectFrom('rule_definitions')
+    .select(['code', 'version', 'active'])
+    .orderBy('id')
+    .execute();
+  return JSON.stringify([rows, definitions]);
+}

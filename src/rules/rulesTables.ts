@@ -1,0 +1,129 @@
+import type { Generated } from 'kysely';
+
+/** Tables owned by src/rules: scans, warnings and their evidence, custom rules, the calendar. */
+export interface CalendarTable {
+  day: string;
+  /** Days since 1970-01-01: date arithmetic that every database does alike. */
+  day_number: number;
+  working: number;
+  /** Working days from the start of the calendar up to and including this day. */
+  workday_index: number;
+}
+
+export interface RuleDefinitionTable {
+  id: Generated<number>;
+  code: string;
+  version: number;
+  name_zh: string;
+  name_en: string;
+  /** JSON of a CustomRuleDefinition (customRule.ts). */
+  definition: string;
+  active: number;
+  created_by: string;
+  created_at: string;
+}
+
+export type ScanKind = 'full' | 'incremental';
+export type ScanStatus = 'running' | 'done' | 'failed';
+
+export interface ScanTable {
+  id: Generated<number>;
+  jurisdiction_code: string;
+  kind: ScanKind;
+  status: ScanStatus;
+  triggered_by: string;
+  started_at: string;
+  finished_at: string | null;
+  subjects: number | null;
+  progress: string | null;
+  counts: string | null;
+  error: string | null;
+}
+
+export interface ScanWatermarkTable {
+  jurisdiction_code: string;
+  approved_seq: number;
+  complaint_id: number;
+  settings_hash: string;
+  scan_id: number;
+}
+
+export type WarningStatus = 'open' | 'cleared';
+
+export interface WarningTable {
+  id: Generated<number>;
+  fingerprint: string;
+  rule_code: string;
+  rule_version: number;
+  subject: string;
+  subject_kind: 'person' | 'organisation' | 'village';
+  subject_name: string;
+  jurisdiction_code: string;
+  village_code: string | null;
+  program_code: string | null;
+  severity: '高' | '中' | '低';
+  score: number;
+  amount_fen: number;
+  periods: string;
+  record_ids: string;
+  explanation: string;
+  facts: string;
+  status: WarningStatus;
+  first_scan_id: number;
+  last_scan_id: number;
+  created_at: string;
+  updated_at: string;
+  cleared_at: string | null;
+}
+
+export interface WarningEvidenceTable {
+  warning_id: number;
+  seq: number;
+  dataset: string;
+  row_id: number | null;
+  record_ref: string;
+  period: string | null;
+  amount_fen: number | null;
+  details: string;
+  fuzzy: number;
+}
+
+export interface ScanSubjectTable {
+  scan_id: number;
+  subject: string;
+}
+
+/** One conflicting fact about one record, as a rule's query finds it. */
+export interface ScanHitTable {
+  scan_id: number;
+  rule_code: string;
+  subject: string;
+  subject_kind: string;
+  subject_name: string;
+  village_code: string | null;
+  jurisdiction_code: string | null;
+  program_code: string | null;
+  period: string | null;
+  amount_fen: number | null;
+  dataset: string;
+  row_id: number | null;
+  record_ref: string;
+  fact_kind: string;
+  fact_ref: string | null;
+  fact_date: string | null;
+  fact_text: string | null;
+  related_id: string | null;
+  related_name: string | null;
+  fuzzy: number;
+}
+
+export interface RulesTables {
+  scan_subjects: ScanSubjectTable;
+  scan_hits: ScanHitTable;
+  calendar: CalendarTable;
+  rule_definitions: RuleDefinitionTable;
+  scans: ScanTable;
+  scan_watermarks: ScanWatermarkTable;
+  warnings: WarningTable;
+  warning_evidence: WarningEvidenceTable;
+}

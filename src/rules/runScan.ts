@@ -1,0 +1,527 @@
+import os from 'node:os';
+import { sql } from 'kysely';
+import type { AppContext } from '../appContext.js';
+import type { Actor } from '../audit/actor.js';
+import { auditedWrite, type WriteTx } from '../audit/auditedWrite.js';
+import { divisionPrefix } from '../core/divisionCode.js';
+import { todayInChina } from '../core/dates.js';
+import { JianduError } from '../core/errors.js';
+import { builtinRules } from './builtin/index.js';
+import type { BuiltinRule } from './builtinRule.js';
+import {
+  digestOf,
+  fingerprintOf,
+  groupHits,
+  riskOf,
+  type ComputedWarning,
+} from './buildWarnings.js';
+import { ensureCalendar } from './calendar.js';
+import { activeCustomRules } from './customRules.js';
+import { hitColumns, type RuleContext } from './ruleContext.js';
+import { ruleEnabled, ruleParams, ruleSettingsDigest } from './ruleSettings.js';
+import type { ScanKind } from './rulesTables.js';
+import { collectScanSubjects } from './scanSubjects.js';
+import type { Hit } from './warningGroup.js';
+import type { WarningRow } from './warningsRepository.js';
+
+export interface ScanSummary {
+  scan_id: number;
+  kind: ScanKind;
+  jurisdiction: string;
+  subjects: number | null;
+  new: number;
+  updated: number;
+  unchanged: number;
+  cleared: number;
+  open: number;
+  hits: Record<string, number>;
+  seconds: number;
+}
+
+export interface ScanOptions {
+  /** 12-digit code of the division to scan (the deployment's by default). */
+  jurisdiction: string;
+  kind: ScanKind;
+  actor: Actor;
+  today?: string;
+  onProgress?: (progress: { rule: string; done: number; total: number }) => void;
+}
+
+/** Rules that watch work style re-run in full on every scan: their data is small. */
+const alwaysFull = new Set(['R14', 'R15']);
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** One scan at a time per jurisdiction: a running scan of a live process blocks another. */
+async function assertNoScanRunning(ctx: AppContext, jurisdiction: string): Promise<void> {
+  const running = await ctx.handle.db
+    .selectFrom('scans')
+    .select(['id', 'progress', 'started_at'])
+    .where('jurisdiction_code', '=', jurisdiction)
+    .where('status', '=', 'running')
+    .execute();
+  for (const scan of running) {
+    const runner = (JSON.parse(scan.progress ?? '{}') as { runner?: string }).runner ?? '';
+    const [host, pid] = runner.split(':');
+    const stale =
+      (host === os.hostname() && !processAlive(Number(pid))) ||
+      Date.now() - Date.parse(scan.started_at) > 6 * 3600_000;
+    if (!stale) throw new JianduError('SCAN_RUNNING', { scan: scan.id });
+    await auditedWrite(ctx, { id: null, name: 'system' }, async ({ tx, audit }) => {
+      await tx
+        .updateTable('scans')
+        .set({ status: 'failed', error: 'the scan stopped before it finished' })
+        .where('id', '=', scan.id)
+        .execute();
+      await audit({
+        action: 'scan.fail',
+        entity: 'scan',
+        ids: [scan.id],
+        jurisdictionCode: jurisdiction,
+      });
+    });
+  }
+}
+
+interface RunnableRule {
+  code: string;
+  version: number;
+  severity: BuiltinRule['severity'];
+  explain: BuiltinRule['explain'];
+  queries: (ctx: RuleContext) => ReturnType<BuiltinRule['queries']>;
+  params: Record<string, unknown>;
+  fullOnly: boolean;
+}
+
+async function rulesToRun(ctx: AppContext, jurisdiction: string): Promise<RunnableRule[]> {
+  const db = ctx.handle.db;
+  const out: RunnableRule[] = [];
+  for (const rule of builtinRules) {
+    if (!(await ruleEnabled(db, jurisdiction, rule.code))) continue;
+    out.push({
+      code: rule.code,
+      version: 1,
+      severity: rule.severity,
+      explain: rule.explain,
+      queries: rule.queries,
+      params: await ruleParams(db, jurisdiction, rule),
+      fullOnly: alwaysFull.has(rule.code),
+    });
+  }
+  for (const custom of await activeCustomRules(db)) {
+    if (!(await ruleEnabled(db, jurisdiction, custom.code))) continue;
+    out.push({ ...custom, params: {}, fullOnly: false });
+  }
+  return out;
+}
+
+/** Inserts one rule's hits into scan_hits with a single INSERT … SELECT. */
+async function collectRuleHits(
+  tx: WriteTx,
+  rule: RunnableRule,
+  context: RuleContext,
+): Promise<number> {
+  const queries = rule.queries(context);
+  const union = sql.join(queries, sql` union all `);
+  const columns = sql.join(hitColumns.map((c) => sql.ref(c)));
+  const result =
+    await sql`insert into scan_hits (scan_id, ${columns}) select ${context.scanId}, ${columns} from (${union}) h`.execute(
+      tx,
+    );
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * Runs every enabled rule over the live data of a jurisdiction and brings the warnings up to
+ * date: new ones added, changed ones updated (same fingerprint: never a duplicate), ones that
+ * no longer hold marked cleared, never deleted. Incremental scans re-check only the people
+ * touched by batches approved or rolled back since the last scan (and those their facts can
+ * reach); a first scan, or one after the rules' settings changed, is full.
+ */
+export async function runScan(ctx: AppContext, options: ScanOptions): Promise<ScanSummary> {
+  const started = Date.now();
+  const db = ctx.handle.db;
+  const jurisdiction = options.jurisdiction;
+  const today = options.today ?? todayInChina();
+  await assertNoScanRunning(ctx, jurisdiction);
+  await ensureCalendar(ctx);
+  const watermark = await db
+    .selectFrom('scan_watermarks')
+    .selectAll()
+    .where('jurisdiction_code', '=', jurisdiction)
+    .executeTakeFirst();
+  const settings = await ruleSettingsDigest(db);
+  const kind: ScanKind =
+    options.kind === 'incremental' && watermark && watermark.settings_hash === settings
+      ? 'incremental'
+      : 'full';
+  const seqNow =
+    (
+      await db
+        .selectFrom('ingest_batches')
+        .select((eb) => eb.fn.max('approved_seq').as('s'))
+        .executeTakeFirstOrThrow()
+    ).s ?? 0;
+
+  const scan = await auditedWrite(ctx, options.actor, async ({ tx, audit }) => {
+    const row = await tx
+      .insertInto('scans')
+      .values({
+        jurisdiction_code: jurisdiction,
+        kind,
+        status: 'running',
+        triggered_by: options.actor.name,
+        started_at: new Date().toISOString(),
+        progress: JSON.stringify({ runner: `${os.hostname()}:${process.pid}` }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit({
+      action: 'scan.start',
+      entity: 'scan',
+      ids: [row.id],
+      jurisdictionCode: jurisdiction,
+      after: { kind },
+    });
+    return row;
+  });
+
+  try {
+    let subjects: number | null = null;
+    if (kind === 'incremental') {
+      subjects = await auditedWrite(ctx, options.actor, async (w) => {
+        const n = await collectScanSubjects(w.tx, scan.id, watermark?.approved_seq ?? 0);
+        await w.audit({
+          action: 'scan.subjects',
+          entity: 'scan',
+          ids: [scan.id],
+          jurisdictionCode: jurisdiction,
+          after: { subjects: n },
+        });
+        return n;
+      });
+    }
+    const rules = await rulesToRun(ctx, jurisdiction);
+    const hitsByRule: Record<string, number> = {};
+    let done = 0;
+    for (const rule of rules) {
+      const context: RuleContext = {
+        scanId: scan.id,
+        prefix: divisionPrefix(jurisdiction),
+        incremental: kind === 'incremental' && !rule.fullOnly,
+        params: rule.params,
+        today,
+      };
+      hitsByRule[rule.code] = await auditedWrite(ctx, options.actor, async (w) => {
+        const n = await collectRuleHits(w.tx, rule, context);
+        await w.tx
+          .updateTable('scans')
+          .set({
+            progress: JSON.stringify({
+              runner: `${os.hostname()}:${process.pid}`,
+              rule: rule.code,
+              done: done + 1,
+              total: rules.length,
+            }),
+          })
+          .where('id', '=', scan.id)
+          .execute();
+        await w.audit({
+          action: 'scan.rule',
+          entity: 'scan',
+          ids: [scan.id],
+          jurisdictionCode: jurisdiction,
+          after: { rule: rule.code, hits: n },
+        });
+        return n;
+      });
+      done += 1;
+      options.onProgress?.({ rule: rule.code, done, total: rules.length });
+    }
+    const summary = await settleWarnings(ctx, options.actor, {
+      scanId: scan.id,
+      jurisdiction,
+      kind,
+      rules,
+      today,
+      seqNow,
+      settings,
+    });
+    return {
+      ...summary,
+      subjects,
+      hits: hitsByRule,
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+    };
+  } catch (error) {
+    await auditedWrite(ctx, options.actor, async ({ tx, audit }) => {
+      await sql`delete from scan_hits where scan_id = ${scan.id}`.execute(tx);
+      await sql`delete from scan_subjects where scan_id = ${scan.id}`.execute(tx);
+      await tx
+        .updateTable('scans')
+        .set({
+          status: 'failed',
+          finished_at: new Date().toISOString(),
+          error: error instanceof Error ? error.message.slice(0, 500) : 'failed',
+        })
+        .where('id', '=', scan.id)
+        .execute();
+      await audit({
+        action: 'scan.fail',
+        entity: 'scan',
+        ids: [scan.id],
+        jurisdictionCode: jurisdiction,
+      });
+    });
+    throw error;
+  }
+}
+
+interface Settle {
+  scanId: number;
+  jurisdiction: string;
+  kind: ScanKind;
+  rules: RunnableRule[];
+  today: string;
+  seqNow: number;
+  settings: string;
+}
+
+/** Turns the scan's hits into warnings, compares them with the stored ones, and writes the difference. */
+async function settleWarnings(
+  ctx: AppContext,
+  actor: Actor,
+  s: Settle,
+): Promise<Omit<ScanSummary, 'hits' | 'seconds' | 'subjects'>> {
+  const db = ctx.handle.db;
+  const hits: Hit[] = await db
+    .selectFrom('scan_hits')
+    .selectAll()
+    .where('scan_id', '=', s.scanId)
+    .orderBy('rule_code')
+    .orderBy('subject')
+    .orderBy('program_code')
+    .orderBy('period')
+    .orderBy('record_ref')
+    .execute();
+  const programs = await db
+    .selectFrom('ds_programs')
+    .select(['program_code', 'name'])
+    .where('live', '=', 1)
+    .execute();
+  const groups = groupHits(hits, new Map(programs.map((p) => [p.program_code, p.name])));
+  const rulesBySubject = new Map<string, Set<string>>();
+  for (const g of groups) {
+    const set = rulesBySubject.get(g.subject) ?? new Set<string>();
+    set.add(g.rule);
+    rulesBySubject.set(g.subject, set);
+  }
+  const ruleByCode = new Map(s.rules.map((r) => [r.code, r]));
+  const computed: ComputedWarning[] = groups.map((group) => {
+    const rule = ruleByCode.get(group.rule)!;
+    const { score, severity } = riskOf(
+      rule,
+      group,
+      (rulesBySubject.get(group.subject)?.size ?? 1) - 1,
+    );
+    const explanation = rule.explain(group);
+    const partial = { group, severity, score, explanation };
+    return {
+      ...partial,
+      fingerprint: fingerprintOf(group.rule, group.subject, group.programCode),
+      digest: digestOf(partial),
+    };
+  });
+
+  // The stored warnings this scan speaks for: all of the jurisdiction's in a full scan; in an
+  // incremental one, those of the re-checked subjects and of the rules that always run in full.
+  const prefix = `${divisionPrefix(s.jurisdiction)}%`;
+  let existingQuery = db
+    .selectFrom('warnings')
+    .selectAll()
+    .where('jurisdiction_code', 'like', prefix);
+  if (s.kind === 'incremental') {
+    const full = s.rules.filter((r) => r.fullOnly).map((r) => r.code);
+    existingQuery = existingQuery.where((eb) =>
+      eb.or([
+        eb(
+          'subject',
+          'in',
+          eb.selectFrom('scan_subjects').select('subject').where('scan_id', '=', s.scanId),
+        ),
+        ...(full.length > 0 ? [eb('rule_code', 'in', full)] : []),
+      ]),
+    );
+  }
+  const existing = await existingQuery.execute();
+  const byFingerprint = new Map<string, WarningRow>(existing.map((w) => [w.fingerprint, w]));
+  const ran = new Set(s.rules.map((r) => r.code));
+  const now = new Date().toISOString();
+  const counts = { new: 0, updated: 0, unchanged: 0, cleared: 0 };
+
+  return auditedWrite(ctx, actor, async ({ tx, audit }) => {
+    const unchangedIds: number[] = [];
+    const changedIds: number[] = [];
+    const newIds: number[] = [];
+    for (const w of computed) {
+      const old = byFingerprint.get(w.fingerprint);
+      byFingerprint.delete(w.fingerprint);
+      const values = {
+        rule_version: ruleByCode.get(w.group.rule)?.version ?? 1,
+        subject_name: w.group.subjectName,
+        subject_kind: w.group.subjectKind as 'person',
+        jurisdiction_code: w.group.jurisdictionCode ?? s.jurisdiction,
+        village_code: w.group.villageCode,
+        severity: w.severity,
+        score: w.score,
+        amount_fen: w.group.amountFen,
+        periods: JSON.stringify(w.group.periods),
+        record_ids: JSON.stringify(w.group.records),
+        explanation: w.explanation,
+        facts: JSON.stringify({
+          digest: w.digest,
+          hits: w.group.hits.length,
+          rules: [...(rulesBySubject.get(w.group.subject) ?? [])],
+        }),
+        status: 'open' as const,
+        last_scan_id: s.scanId,
+        updated_at: now,
+        cleared_at: null,
+      };
+      let id: number;
+      if (!old) {
+        const row = await tx
+          .insertInto('warnings')
+          .values({
+            ...values,
+            fingerprint: w.fingerprint,
+            rule_code: w.group.rule,
+            subject: w.group.subject,
+            program_code: w.group.programCode,
+            first_scan_id: s.scanId,
+            created_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        id = row.id;
+        counts.new += 1;
+        newIds.push(id);
+      } else if (
+        old.status === 'open' &&
+        (JSON.parse(old.facts) as { digest?: string }).digest === w.digest
+      ) {
+        unchangedIds.push(old.id);
+        counts.unchanged += 1;
+        continue;
+      } else {
+        id = old.id;
+        await tx.updateTable('warnings').set(values).where('id', '=', id).execute();
+        await tx.deleteFrom('warning_evidence').where('warning_id', '=', id).execute();
+        counts.updated += 1;
+        changedIds.push(id);
+      }
+      const evidence = w.group.hits.map((h, seq) => ({
+        warning_id: id,
+        seq,
+        dataset: h.dataset,
+        row_id: h.row_id,
+        record_ref: h.record_ref,
+        period: h.period,
+        amount_fen: h.amount_fen,
+        details: JSON.stringify({
+          fact: h.fact_kind,
+          ref: h.fact_ref,
+          date: h.fact_date,
+          text: h.fact_text,
+          related_id: h.related_id,
+          related_name: h.related_name,
+        }),
+        fuzzy: h.fuzzy,
+      }));
+      for (let i = 0; i < evidence.length; i += 500)
+        await tx
+          .insertInto('warning_evidence')
+          .values(evidence.slice(i, i + 500))
+          .execute();
+    }
+    for (let i = 0; i < unchangedIds.length; i += 500) {
+      await tx
+        .updateTable('warnings')
+        .set({ last_scan_id: s.scanId })
+        .where('id', 'in', unchangedIds.slice(i, i + 500))
+        .execute();
+    }
+    // What the scan no longer finds (for rules it ran) no longer holds: marked, not deleted.
+    const clearedIds = [...byFingerprint.values()]
+      .filter((w) => w.status === 'open' && ran.has(w.rule_code))
+      .map((w) => w.id);
+    for (let i = 0; i < clearedIds.length; i += 500) {
+      await tx
+        .updateTable('warnings')
+        .set({ status: 'cleared', cleared_at: now, updated_at: now, last_scan_id: s.scanId })
+        .where('id', 'in', clearedIds.slice(i, i + 500))
+        .execute();
+    }
+    counts.cleared = clearedIds.length;
+    await sql`delete from scan_hits where scan_id = ${s.scanId}`.execute(tx);
+    await sql`delete from scan_subjects where scan_id = ${s.scanId}`.execute(tx);
+    const open = await tx
+      .selectFrom('warnings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('jurisdiction_code', 'like', prefix)
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    await tx
+      .updateTable('scans')
+      .set({
+        status: 'done',
+        finished_at: now,
+        counts: JSON.stringify({ ...counts, open: open.n }),
+      })
+      .where('id', '=', s.scanId)
+      .execute();
+    await tx
+      .insertInto('scan_watermarks')
+      .values({
+        jurisdiction_code: s.jurisdiction,
+        approved_seq: s.seqNow,
+        complaint_id: 0,
+        settings_hash: s.settings,
+        scan_id: s.scanId,
+      })
+      .onConflict((oc) =>
+        oc
+          .column('jurisdiction_code')
+          .doUpdateSet({ approved_seq: s.seqNow, settings_hash: s.settings, scan_id: s.scanId }),
+      )
+      .execute();
+    await audit({
+      action: 'scan.finish',
+      entity: 'scan',
+      ids: [s.scanId],
+      jurisdictionCode: s.jurisdiction,
+      after: {
+        kind: s.kind,
+        ...counts,
+        open: open.n,
+        new_ids: newIds.slice(0, 100),
+        updated_ids: changedIds.slice(0, 100),
+        cleared_ids: clearedIds.slice(0, 100),
+      },
+    });
+    return {
+      scan_id: s.scanId,
+      kind: s.kind,
+      jurisdiction: s.jurisdiction,
+      ...counts,
+      open: open.n,
+    };
+  });
+}

@@ -1,0 +1,129 @@
+import type { Kysely, Selectable } from 'kysely';
+import { inScopeSql, type Scope } from '../auth/scope.js';
+import type { Database } from '../db/schema.js';
+import type { WarningEvidenceTable, WarningStatus, WarningTable } from './rulesTables.js';
+
+export type WarningRow = Selectable<WarningTable>;
+
+/** A warning as the API, the console and `jiandu warnings` show it (rules.md's JSON fields first). */
+export interface WarningView {
+  rule: string;
+  subject_id_number: string;
+  subject_name: string;
+  village_code: string | null;
+  program_code: string | null;
+  periods: string[];
+  amount_fen: number;
+  record_ids: string[];
+  severity: string;
+  score: number;
+  explanation: string;
+  fingerprint: string;
+  id: number;
+  subject_kind: string;
+  jurisdiction_code: string;
+  status: WarningStatus;
+  first_seen_scan: number;
+  last_seen_scan: number;
+  created_at: string;
+  updated_at: string;
+  cleared_at: string | null;
+}
+
+export function toWarningView(row: WarningRow): WarningView {
+  return {
+    rule: row.rule_code,
+    subject_id_number: row.subject,
+    subject_name: row.subject_name,
+    village_code: row.village_code,
+    program_code: row.program_code,
+    periods: JSON.parse(row.periods) as string[],
+    amount_fen: row.amount_fen,
+    record_ids: JSON.parse(row.record_ids) as string[],
+    severity: row.severity,
+    score: row.score,
+    explanation: row.explanation,
+    fingerprint: row.fingerprint,
+    id: row.id,
+    subject_kind: row.subject_kind,
+    jurisdiction_code: row.jurisdiction_code,
+    status: row.status,
+    first_seen_scan: row.first_scan_id,
+    last_seen_scan: row.last_scan_id,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    cleared_at: row.cleared_at,
+  };
+}
+
+export interface WarningFilter {
+  rule?: string;
+  status?: WarningStatus;
+  severity?: string;
+  /** A division inside the scope (a township): only its warnings. */
+  division?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export async function listWarnings(
+  db: Kysely<Database>,
+  scope: Scope,
+  filter: WarningFilter = {},
+): Promise<WarningView[]> {
+  let query = db
+    .selectFrom('warnings')
+    .selectAll()
+    .where(inScopeSql('warnings.jurisdiction_code', scope))
+    .orderBy('score', 'desc')
+    .orderBy('id');
+  if (filter.rule) query = query.where('rule_code', '=', filter.rule);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.severity) query = query.where('severity', '=', filter.severity as '高');
+  if (filter.division) query = query.where('jurisdiction_code', 'like', `${filter.division}%`);
+  if (filter.limit !== undefined) query = query.limit(filter.limit).offset(filter.offset ?? 0);
+  return (await query.execute()).map(toWarningView);
+}
+
+export async function countWarnings(
+  db: Kysely<Database>,
+  scope: Scope,
+  filter: WarningFilter = {},
+): Promise<number> {
+  let query = db
+    .selectFrom('warnings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(inScopeSql('warnings.jurisdiction_code', scope));
+  if (filter.rule) query = query.where('rule_code', '=', filter.rule);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.severity) query = query.where('severity', '=', filter.severity as '高');
+  if (filter.division) query = query.where('jurisdiction_code', 'like', `${filter.division}%`);
+  return (await query.executeTakeFirstOrThrow()).n;
+}
+
+export async function findWarning(
+  db: Kysely<Database>,
+  scope: Scope,
+  id: number,
+): Promise<WarningRow | undefined> {
+  return db
+    .selectFrom('warnings')
+    .selectAll()
+    .where('id', '=', id)
+    .where(inScopeSql('warnings.jurisdiction_code', scope))
+    .executeTakeFirst();
+}
+
+export type EvidenceRow = Selectable<WarningEvidenceTable>;
+
+export async function warningEvidence(
+  db: Kysely<Database>,
+  warningId: number,
+): Promise<EvidenceRow[]> {
+  return db
+    .selectFrom('warning_evidence')
+    .selectAll()
+    .where('warning_id', '=', warningId)
+    .orderBy('seq')
+    .execute();
+}
