@@ -7,6 +7,7 @@ import { importCommand, importHelp } from './importCommand.js';
 import { initCommand, initHelp } from './initCommand.js';
 import { consoleOutput, type Output } from './output.js';
 import { quarantineCommand, quarantineHelp } from './quarantineCommand.js';
+import { ruleCommand, ruleHelp } from './ruleCommand.js';
 import { scanCommand, scanHelp } from './scanCommand.js';
 import { serveCommand, serveHelp } from './serveCommand.js';
 import { userCommand, userHelp } from './userCommand.js';
@@ -21,6 +22,7 @@ const commands: Record<string, { run: Command; help: Record<Language, string> }>
   batch: { run: batchCommand, help: batchHelp },
   exchange: { run: exchangeCommand, help: exchangeHelp },
   scan: { run: scanCommand, help: scanHelp },
+  rule: { run: ruleCommand, help: ruleHelp },
   warnings: { run: warningsCommand, help: warningsHelp },
   serve: { run: serveCommand, help: serveHelp },
   audit: { run: auditCommand, help: auditHelp },
