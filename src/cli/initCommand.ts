@@ -9,6 +9,7 @@ import { loadJurisdiction } from '../jurisdiction/loadJurisdiction.js';
 import { isNationalDivision } from '../jurisdiction/nationalDivisions.js';
 import { readSetting, settingKeys } from '../settings/settingsRepository.js';
 import { commonOptions, parseCommandArgs } from './args.js';
+import { loadDemo } from './initDemo.js';
 import { openContext } from './openContext.js';
 import type { Output } from './output.js';
 
@@ -16,11 +17,14 @@ import type { Output } from './output.js';
 export const defaultRegion = '431226';
 
 export const initHelp = {
-  zh: `jiandu init [--region 代码] [--db 文件]
-  创建或升级数据库，载入辖区的区划（默认 ${defaultRegion}；all 为全国），创建内置管理员 admin 并打印其一次性密码。`,
-  en: `jiandu init [--region CODE] [--db FILE]
+  zh: `jiandu init [--region 代码] [--demo] [--db 文件]
+  创建或升级数据库，载入辖区的区划（默认 ${defaultRegion}；all 为全国），创建内置管理员 admin 并打印其一次性密码。
+  --demo 在尚无数据的库中载入演示县（约 3000 人，含各类注入的违规线索）并完成一次全量比对。`,
+  en: `jiandu init [--region CODE] [--demo] [--db FILE]
   Creates or migrates the database, loads the jurisdiction's divisions (default ${defaultRegion}; "all" for the
-  whole country), creates the built-in administrator "admin" and prints its one-time password.`,
+  whole country), creates the built-in administrator "admin" and prints its one-time password.
+  --demo loads a generated demo county (about 3,000 people, with injected violations) into a database without
+  data, and runs a full scan.`,
 };
 
 function parseRegion(raw: string): string {
@@ -40,11 +44,6 @@ export async function initCommand(args: string[], out: Output): Promise<number> 
       strict: true,
     }),
   );
-  if (values.demo) {
-    throw new JianduError('INVALID_ARGUMENT', {
-      detail: '--demo is not available in this version yet',
-    });
-  }
   const requested = values.region === undefined ? undefined : parseRegion(values.region);
   const ctx = await openContext(values.db, { create: true });
   try {
@@ -71,6 +70,7 @@ export async function initCommand(args: string[], out: Output): Promise<number> 
         : await divisionFullName(ctx.handle.db, root);
     out.say(out.t(`辖区：${name}（${root}）`, `Jurisdiction: ${name} (${root})`));
     const password = await createAdministrator(ctx, root);
+    if (values.demo) await loadDemo(ctx, root, out);
     if (password) {
       out.say(
         out.t(

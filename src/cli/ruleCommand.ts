@@ -24,7 +24,9 @@ export async function ruleCommand(args: string[], out: Output): Promise<number> 
   );
   const [action, argument] = positionals;
   if (action !== 'list' && action !== 'add' && action !== 'disable') {
-    throw new JianduError('INVALID_ARGUMENT', { detail: 'usage: jiandu rule list | add FILE | disable CODE' });
+    throw new JianduError('INVALID_ARGUMENT', {
+      detail: 'usage: jiandu rule list | add FILE | disable CODE',
+    });
   }
   const ctx = await openContext(values.db);
   try {
@@ -33,26 +35,43 @@ export async function ruleCommand(args: string[], out: Output): Promise<number> 
     if (action === 'list') {
       for (const rule of builtinRules) {
         const on = await ruleEnabled(db, who.scope.code, rule.code);
-        out.say(`${rule.code}\t${rule.name[out.language]}\t${rule.severity}\t${on ? out.t('启用', 'enabled') : out.t('停用', 'disabled')}\t${out.t('内置', 'built-in')}`);
+        out.say(
+          `${rule.code}\t${rule.name[out.language]}\t${rule.severity}\t${on ? out.t('启用', 'enabled') : out.t('停用', 'disabled')}\t${out.t('内置', 'built-in')}`,
+        );
       }
       for (const rule of await activeCustomRules(db)) {
         const on = await ruleEnabled(db, who.scope.code, rule.code);
-        out.say(`${rule.code}\t${rule.name[out.language]}\t${rule.severity}\t${on ? out.t('启用', 'enabled') : out.t('停用', 'disabled')}\t${out.t('自定义', 'custom')} v${rule.version}`);
+        out.say(
+          `${rule.code}\t${rule.name[out.language]}\t${rule.severity}\t${on ? out.t('启用', 'enabled') : out.t('停用', 'disabled')}\t${out.t('自定义', 'custom')} v${rule.version}`,
+        );
       }
       return 0;
     }
     if (who.role !== 'admin') throw new JianduError('FORBIDDEN');
-    if (!argument) throw new JianduError('INVALID_ARGUMENT', { detail: `jiandu rule ${action} needs an argument` });
+    if (!argument)
+      throw new JianduError('INVALID_ARGUMENT', {
+        detail: `jiandu rule ${action} needs an argument`,
+      });
     if (action === 'add') {
       if (!fs.existsSync(argument)) throw new JianduError('FILE_NOT_FOUND', { path: argument });
       let input: unknown;
       try {
         input = JSON.parse(fs.readFileSync(argument, 'utf8'));
       } catch (error) {
-        throw new JianduError('RULE_INVALID', { detail: { zh: `不是有效的 JSON：${String(error)}`, en: `not valid JSON: ${String(error)}` } });
+        throw new JianduError('RULE_INVALID', {
+          detail: {
+            zh: `不是有效的 JSON：${String(error)}`,
+            en: `not valid JSON: ${String(error)}`,
+          },
+        });
       }
       const saved = await auditedWrite(ctx, who.actor, (scope) => saveCustomRule(scope, input));
-      out.say(out.t(`已保存自定义规则 ${saved.code}（第 ${saved.version} 版），下次比对生效`, `Saved custom rule ${saved.code} (version ${saved.version}); the next scan uses it`));
+      out.say(
+        out.t(
+          `已保存自定义规则 ${saved.code}（第 ${saved.version} 版），下次比对生效`,
+          `Saved custom rule ${saved.code} (version ${saved.version}); the next scan uses it`,
+        ),
+      );
       return 0;
     }
     await auditedWrite(ctx, who.actor, (scope) => deactivateCustomRule(scope, argument));

@@ -7,13 +7,14 @@ import { columnOf } from '../ingest/datasetDefinition.js';
 import type { Severity } from './builtinRule.js';
 import { chineseDate, distinct, money, periodRange, programLabel } from './explainText.js';
 import {
+  householdOf,
+  livePayment,
   paymentHit,
-  paymentsWithHousehold,
   periodEnd,
   periodStart,
   type RuleContext,
 } from './ruleContext.js';
-import { peopleOfPayments } from './builtin/householdFacts.js';
+import { householdFactHits } from './builtin/householdFacts.js';
 import type { WarningGroup } from './warningGroup.js';
 
 /**
@@ -220,42 +221,51 @@ function timingSql(definition: CustomRuleDefinition): RawBuilder<unknown> {
   }
 }
 
-/** The rule's query: payments (filtered) joined to the facts of their people. */
+/** The rule's query: the facts of the payments' people, joined to the (filtered) payments. */
 export function compileCustomRule(
   definition: CustomRuleDefinition,
 ): (ctx: RuleContext) => RawBuilder<unknown>[] {
   return (ctx) => {
-    let pays = paymentsWithHousehold(ctx, { meansTested: definition.meansTestedOnly === true });
-    if (definition.programs && definition.programs.length > 0) {
-      pays = sql`(select * from ${pays} q where q.program_code in (${sql.join(definition.programs.map((c) => sql`${c}`))}))`;
-    }
     const table = sql.table(datasets[definition.fact.dataset].table);
     const meta = factDatasets[definition.fact.dataset];
-    const conditions = [
-      sql`f.live = 1`,
-      timingSql(definition),
-      ...definition.fact.where.map((c) => conditionSql('f', c)),
-    ];
-    const people =
-      definition.people === 'household'
-        ? peopleOfPayments(pays)
-        : sql`(select p.row_id as pay_row, p.id_number as person, p.name as person_name, 1 as is_self from ${pays} p)`;
-    const factMatch = sql`f.id_number = pp.person and ${sql.join(conditions, sql` and `)}`;
+    const programs =
+      definition.programs && definition.programs.length > 0
+        ? sql`and p.program_code in (${sql.join(definition.programs.map((c) => sql`${c}`))})`
+        : sql``;
+    const conditions = sql.join(
+      [
+        sql`f.live = 1`,
+        timingSql(definition),
+        ...definition.fact.where.map((c) => conditionSql('f', c)),
+      ],
+      sql` and `,
+    );
+    const meansTested = definition.meansTestedOnly === true;
     if (definition.hitWhen === 'exists') {
-      return [
-        sql`${paymentHit(definition.code, 'p', {
+      return householdFactHits(ctx, {
+        rule: definition.code,
+        facts: sql`${table} f`,
+        when: sql`${conditions} ${programs}`,
+        meansTested,
+        selfOnly: definition.people === 'beneficiary',
+        columns: {
           fact_kind: definition.fact.dataset,
           fact_ref: sql.ref(`f.${meta.label}`),
           fact_date: meta.start ? sql.ref(`f.${meta.start}`) : sql`f.period`,
-          related_id: sql`pp.person`,
-          related_name: sql`pp.person_name`,
-        })}
-        from ${pays} p join ${people} pp on pp.pay_row = p.row_id join ${table} f on ${factMatch}`,
-      ];
+        },
+      });
     }
+    // No such record for the beneficiary (nor, for `household`, anyone of the household).
+    const household =
+      definition.people === 'household'
+        ? sql`or exists (select 1 from ds_residents m join ${table} f on f.id_number = m.id_number and ${conditions}
+            where m.live = 1 and m.status = '正常' and m.household_id = ${householdOf('p')})`
+        : sql``;
     return [
       sql`${paymentHit(definition.code, 'p', { fact_kind: `no_${definition.fact.dataset}` })}
-      from ${pays} p where not exists (select 1 from ${people} pp join ${table} f on ${factMatch} where pp.pay_row = p.row_id)`,
+      from ds_disbursements p
+      where ${livePayment(ctx, 'p', { meansTested })} ${programs}
+        and not (exists (select 1 from ${table} f where f.id_number = p.id_number and ${conditions}) ${household})`,
     ];
   };
 }

@@ -133,3 +133,27 @@ export function paymentHit(
     ...fact,
   });
 }
+
+/**
+ * Live payments as a plain table reference, so that a rule joining them on the beneficiary's
+ * ID number uses the index: `join ds_disbursements p on …` plus these conditions.
+ */
+export function livePayment(
+  ctx: RuleContext,
+  p: string,
+  options: { meansTested?: boolean } = {},
+): RawBuilder<unknown> {
+  const column = (name: string): RawBuilder<unknown> => sql.ref(`${p}.${name}`);
+  return sql`${column('live')} = 1 and ${inJurisdiction(ctx, `${p}.village_code`)} ${subjectFilter(ctx, `${p}.id_number`)}
+    ${
+      options.meansTested
+        ? sql`and exists (select 1 from ds_programs mt where mt.live = 1 and mt.program_code = ${column('program_code')} and mt.means_tested = 1)`
+        : sql``
+    }`;
+}
+
+/** The household of a payment's beneficiary: the registry's, else the one on the payment. */
+export function householdOf(p: string): RawBuilder<unknown> {
+  return sql`coalesce((select hh.household_id from ds_residents hh where hh.live = 1 and hh.status = '正常'
+    and hh.id_number = ${sql.ref(`${p}.id_number`)}), ${sql.ref(`${p}.household_id`)})`;
+}

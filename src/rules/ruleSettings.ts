@@ -54,7 +54,7 @@ export async function ruleSettingsDigest(db: Kysely<Database>): Promise<string> 
   const rows = await db
     .selectFrom('settings')
     .select(['key', 'jurisdiction_code', 'value'])
-    .where((eb) => eb.or([eb('key', 'like', 'rules.%'), eb('key', '=', 'calendar.built')]))
+    .where((eb) => eb.or([eb('key', 'like', 'rules.%'), eb('key', '=', 'calendar.overrides')]))
     .orderBy('key')
     .orderBy('jurisdiction_code')
     .execute();

@@ -5,6 +5,7 @@ import type { Actor } from '../audit/actor.js';
 import { auditedWrite, type WriteTx } from '../audit/auditedWrite.js';
 import { divisionPrefix } from '../core/divisionCode.js';
 import { todayInChina } from '../core/dates.js';
+import { readSetting } from '../settings/settingsRepository.js';
 import { JianduError } from '../core/errors.js';
 import { builtinRules } from './builtin/index.js';
 import type { BuiltinRule } from './builtinRule.js';
@@ -15,6 +16,7 @@ import {
   riskOf,
   type ComputedWarning,
 } from './buildWarnings.js';
+import { analyzeIfChanged } from './analyzeTables.js';
 import { ensureCalendar } from './calendar.js';
 import { activeCustomRules } from './customRules.js';
 import { hitColumns, type RuleContext } from './ruleContext.js';
@@ -49,6 +51,12 @@ export interface ScanOptions {
 
 /** Rules that watch work style re-run in full on every scan: their data is small. */
 const alwaysFull = new Set(['R14', 'R15']);
+
+function isUniqueViolation(error: unknown): boolean {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
 
 function processAlive(pid: number): boolean {
   try {
@@ -149,9 +157,9 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
   const started = Date.now();
   const db = ctx.handle.db;
   const jurisdiction = options.jurisdiction;
-  const today = options.today ?? todayInChina();
+  // A demo database is a scenario frozen in time: its scans take the scenario's date as today.
+  const today = options.today ?? (await readSetting<string>(db, 'scan.as_of')) ?? todayInChina();
   await assertNoScanRunning(ctx, jurisdiction);
-  await ensureCalendar(ctx);
   const watermark = await db
     .selectFrom('scan_watermarks')
     .selectAll()
@@ -169,31 +177,48 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
         .select((eb) => eb.fn.max('approved_seq').as('s'))
         .executeTakeFirstOrThrow()
     ).s ?? 0;
+  await analyzeIfChanged(ctx, seqNow);
 
-  const scan = await auditedWrite(ctx, options.actor, async ({ tx, audit }) => {
-    const row = await tx
-      .insertInto('scans')
-      .values({
-        jurisdiction_code: jurisdiction,
-        kind,
-        status: 'running',
-        triggered_by: options.actor.name,
-        started_at: new Date().toISOString(),
-        progress: JSON.stringify({ runner: `${os.hostname()}:${process.pid}` }),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit({
-      action: 'scan.start',
-      entity: 'scan',
-      ids: [row.id],
-      jurisdictionCode: jurisdiction,
-      after: { kind },
+  let scan: { id: number };
+  try {
+    scan = await auditedWrite(ctx, options.actor, async ({ tx, audit }) => {
+      const row = await tx
+        .insertInto('scans')
+        .values({
+          jurisdiction_code: jurisdiction,
+          kind,
+          status: 'running',
+          triggered_by: options.actor.name,
+          started_at: new Date().toISOString(),
+          progress: JSON.stringify({ runner: `${os.hostname()}:${process.pid}` }),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit({
+        action: 'scan.start',
+        entity: 'scan',
+        ids: [row.id],
+        jurisdictionCode: jurisdiction,
+        after: { kind },
+      });
+      return row;
     });
-    return row;
-  });
+  } catch (error) {
+    // The unique index on running scans: another scan got there first.
+    if (isUniqueViolation(error)) {
+      const running = await db
+        .selectFrom('scans')
+        .select('id')
+        .where('jurisdiction_code', '=', jurisdiction)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+      throw new JianduError('SCAN_RUNNING', { scan: running?.id ?? '?' });
+    }
+    throw error;
+  }
 
   try {
+    await ensureCalendar(ctx);
     let subjects: number | null = null;
     if (kind === 'incremental') {
       subjects = await auditedWrite(ctx, options.actor, async (w) => {
@@ -284,6 +309,30 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
   }
 }
 
+const hitOrder: (keyof Hit)[] = [
+  'rule_code',
+  'subject',
+  'program_code',
+  'period',
+  'record_ref',
+  'fact_kind',
+  'fact_ref',
+  'fact_date',
+  'fact_text',
+  'related_id',
+  'related_name',
+  'dataset',
+];
+
+function compareHits(a: Hit, b: Hit): number {
+  for (const key of hitOrder) {
+    const x = String(a[key] ?? '');
+    const y = String(b[key] ?? '');
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
 interface Settle {
   scanId: number;
   jurisdiction: string;
@@ -301,16 +350,12 @@ async function settleWarnings(
   s: Settle,
 ): Promise<Omit<ScanSummary, 'hits' | 'seconds' | 'subjects'>> {
   const db = ctx.handle.db;
-  const hits: Hit[] = await db
-    .selectFrom('scan_hits')
-    .selectAll()
-    .where('scan_id', '=', s.scanId)
-    .orderBy('rule_code')
-    .orderBy('subject')
-    .orderBy('program_code')
-    .orderBy('period')
-    .orderBy('record_ref')
-    .execute();
+  // Sorted here, not in SQL: PostgreSQL's collation orders text differently from SQLite's, and
+  // the order decides how evidence and explanations read. Every column takes part, so the
+  // order is the same on every database and every run.
+  const hits: Hit[] = (
+    await db.selectFrom('scan_hits').selectAll().where('scan_id', '=', s.scanId).execute()
+  ).sort(compareHits);
   const programs = await db
     .selectFrom('ds_programs')
     .select(['program_code', 'name'])

@@ -39,7 +39,7 @@ export async function collectScanSubjects(
     sql` union `,
   );
   const add = (select: ReturnType<typeof sql>) =>
-    sql`insert into scan_subjects (scan_id, subject) select distinct ${scanId}, x.subject from (${select}) x
+    sql`insert into scan_subjects (scan_id, subject) select distinct ${sql.lit(scanId)}, x.subject from (${select}) x
       where x.subject is not null on conflict do nothing`.execute(tx);
   const current = sql`(select subject from scan_subjects where scan_id = ${scanId})`;
   await add(named);

@@ -11,7 +11,12 @@ import { createTestUser } from '../factories/users.js';
  * Puts rows into live data the way production does: an import (validation, quarantine)
  * approved by a reviewer. Fails loudly if any row is quarantined.
  */
-export async function makeLive(ctx: AppContext, dataset: DatasetKey, rows: Record<string, string>[], source = '测试部门'): Promise<number> {
+export async function makeLive(
+  ctx: AppContext,
+  dataset: DatasetKey,
+  rows: Record<string, string>[],
+  source = '测试部门',
+): Promise<number> {
   const definition = datasets[dataset];
   const clerk = await createTestUser(ctx, { role: 'clerk' });
   const reviewer = await createTestUser(ctx, { role: 'reviewer' });
@@ -24,11 +29,21 @@ export async function makeLive(ctx: AppContext, dataset: DatasetKey, rows: Recor
     actor: { id: clerk.id, name: clerk.username },
     scope: scopeOf('431226000000'),
   });
-  if (summary.quarantined > 0) throw new Error(`${dataset}: ${summary.quarantined} rows quarantined`);
+  if (summary.quarantined > 0)
+    throw new Error(`${dataset}: ${summary.quarantined} rows quarantined`);
   if (summary.status === 'no_change') return summary.batch_id;
-  await approveBatch(ctx, { actor: { id: reviewer.id, name: reviewer.username }, role: 'reviewer', scope: scopeOf('431226000000') }, summary.batch_id, {
-    override: true,
-    reason: 'test data',
-  });
+  await approveBatch(
+    ctx,
+    {
+      actor: { id: reviewer.id, name: reviewer.username },
+      role: 'reviewer',
+      scope: scopeOf('431226000000'),
+    },
+    summary.batch_id,
+    {
+      override: true,
+      reason: 'test data',
+    },
+  );
   return summary.batch_id;
 }

@@ -12,6 +12,8 @@ export async function up(db: MigrationDb): Promise<void> {
     ['ds_disbursements', ['id_number', 'period']],
     ['ds_disbursements', ['bank_account', 'period']],
     ['ds_disbursements', ['handler_id_number']],
+    ['ds_disbursements', ['program_code', 'period']],
+    ['ds_disbursements', ['household_id']],
     ['ds_residents', ['id_number']],
     ['ds_residents', ['household_id']],
     ['ds_residents', ['village_code']],
@@ -99,6 +101,15 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('progress', 'text')
     .addColumn('counts', 'text')
     .addColumn('error', 'text')
+    .execute();
+
+  // One scan at a time per jurisdiction: a second running scan cannot be inserted.
+  await db.schema
+    .createIndex('scans_one_running')
+    .on('scans')
+    .column('jurisdiction_code')
+    .unique()
+    .where(sql.ref('status'), '=', 'running')
     .execute();
 
   await db.schema

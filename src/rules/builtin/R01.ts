@@ -1,7 +1,15 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { chineseDate, distinct, paidTail } from '../explainText.js';
-import { paymentHit, paymentsWithHousehold } from '../ruleContext.js';
+import { livePayment, paymentHit } from '../ruleContext.js';
+
+/** Each person's earliest death, with the source that reported it. */
+export const firstDeaths = sql`(select e.id_number, e.death_date, min(e.source_kind) as source_kind
+  from ds_deaths e
+  join (select id_number, min(death_date) as first_death from ds_deaths where live = 1 group by id_number) x
+    on x.id_number = e.id_number and x.first_death = e.death_date
+  where e.live = 1
+  group by e.id_number, e.death_date)`;
 
 /** R01 死亡后仍发放: a payment for a later month than the beneficiary's earliest death. */
 export const R01: BuiltinRule = {
@@ -11,20 +19,10 @@ export const R01: BuiltinRule = {
   params: {},
   economic: true,
   queries: (ctx) => [
-    sql`${paymentHit('R01', 'p', {
-      fact_kind: 'death',
-      fact_date: sql`x.death_date`,
-      fact_text: sql`x.source_kind`,
-    })}
-    from ${paymentsWithHousehold(ctx)} p
-    join (select e.id_number, e.death_date, min(e.source_kind) as source_kind
-          from ds_deaths e
-          join (select id_number, min(death_date) as first_death from ds_deaths where live = 1 group by id_number) f
-            on f.id_number = e.id_number and f.first_death = e.death_date
-          where e.live = 1
-          group by e.id_number, e.death_date) x
-      on x.id_number = p.id_number
-    where p.period > substr(x.death_date, 1, 7)`,
+    sql`${paymentHit('R01', 'p', { fact_kind: 'death', fact_date: sql`f.death_date`, fact_text: sql`f.source_kind` })}
+    from ${firstDeaths} f
+    join ds_disbursements p on p.id_number = f.id_number and ${livePayment(ctx, 'p')}
+    where p.period > substr(f.death_date, 1, 7)`,
   ],
   explain: (g) => {
     const death = g.hits[0];

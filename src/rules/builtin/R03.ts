@@ -3,12 +3,55 @@ import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, listed, paidTail } from '../explainText.js';
 import {
   divisionPrefixSql,
-  normalResidents,
+  livePayment,
   paymentHit,
-  paymentsWithHousehold,
   periodEnd,
   periodStart,
+  type RuleContext,
 } from '../ruleContext.js';
+
+function officialFact(kind: RawBuilder<unknown> | string) {
+  return {
+    fact_kind: kind,
+    fact_ref: sql`o.organisation`,
+    fact_text: sql`o.organisation || coalesce(o.position, '')`,
+    fact_date: sql`o.start_date`,
+    related_id: sql`o.id_number`,
+    related_name: sql`o.name`,
+  };
+}
+
+/** The official o was in office during p's period and has power over p's village. */
+const inOffice = sql`o.live = 1 and o.start_date <= ${periodEnd('p.period')}
+  and (o.end_date is null or o.end_date >= ${periodStart('p.period')})
+  and p.village_code like ${divisionPrefixSql('o.jurisdiction_code')} || '%'`;
+
+function queries(ctx: RuleContext): RawBuilder<unknown>[] {
+  const pay = livePayment(ctx, 'p', { meansTested: true });
+  return [
+    sql`${paymentHit('R03', 'p', officialFact('official_self'))}
+      from ds_officials o join ds_disbursements p on p.id_number = o.id_number and ${pay}
+      where ${inOffice}`,
+    sql`${paymentHit('R03', 'p', officialFact(sql`'declared:' || rel.relation`))}
+      from ds_relations rel
+      join ds_officials o on o.id_number = rel.official_id_number
+      join ds_disbursements p on p.id_number = rel.relative_id_number and ${pay}
+      where rel.live = 1 and ${inOffice}`,
+    // Members of the official's household: in the registry, or named on the payment.
+    sql`${paymentHit('R03', 'p', officialFact('household'))}
+      from ds_officials o
+      join ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = o.id_number
+      join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = h.household_id and m.id_number <> o.id_number
+      join ds_disbursements p on p.id_number = m.id_number and ${pay}
+      where ${inOffice}`,
+    sql`${paymentHit('R03', 'p', officialFact('household'))}
+      from ds_officials o
+      join ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = o.id_number
+      join ds_disbursements p on p.household_id = h.household_id and p.id_number <> o.id_number and ${pay}
+      where ${inOffice}
+        and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = p.id_number)`,
+  ];
+}
 
 /**
  * R03 干部本人或亲属享受: a means-tested payment to an official, or a relative of an official
@@ -21,30 +64,7 @@ export const R03: BuiltinRule = {
   severity: '高',
   params: {},
   economic: true,
-  queries: (ctx) => {
-    const pays = paymentsWithHousehold(ctx, { meansTested: true });
-    const inOffice = sql`o.live = 1 and o.start_date <= ${periodEnd('p.period')}
-      and (o.end_date is null or o.end_date >= ${periodStart('p.period')})
-      and p.village_code like ${divisionPrefixSql('o.jurisdiction_code')} || '%'`;
-    const fact = (kind: RawBuilder<unknown>) =>
-      paymentHit('R03', 'p', {
-        fact_kind: kind,
-        fact_ref: sql`o.organisation`,
-        fact_text: sql`o.organisation || coalesce(o.position, '')`,
-        fact_date: sql`o.start_date`,
-        related_id: sql`o.id_number`,
-        related_name: sql`o.name`,
-      });
-    return [
-      sql`${fact(sql`'official_self'`)} from ${pays} p join ds_officials o on o.id_number = p.id_number and ${inOffice}`,
-      sql`${fact(sql`'declared:' || rel.relation`)} from ${pays} p
-        join ds_relations rel on rel.live = 1 and rel.relative_id_number = p.id_number
-        join ds_officials o on o.id_number = rel.official_id_number and ${inOffice}`,
-      sql`${fact(sql`'household'`)} from ${pays} p
-        join ${normalResidents} home on home.household_id = p.hk and home.id_number <> p.id_number
-        join ds_officials o on o.id_number = home.id_number and ${inOffice}`,
-    ];
-  },
+  queries,
   explain: (g) => {
     const links = distinct(g.hits, (h) => {
       const official = `${h.fact_text ?? ''}${h.related_name ?? ''}`;

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, listed, paidTail } from '../explainText.js';
-import { paymentHit, paymentsWithHousehold, periodEnd, periodStart } from '../ruleContext.js';
-import { peopleOfPayments } from './householdFacts.js';
+import { periodEnd, periodStart } from '../ruleContext.js';
+import { householdFactHits } from './householdFacts.js';
 
 export const defaultExemptVehicleTypes = ['三轮汽车', '低速货车', '拖拉机', '摩托车'];
 
@@ -25,31 +25,27 @@ export const R05: BuiltinRule = {
   params: { exemptVehicleTypes: defaultExemptVehicleTypes },
   economic: true,
   queries: (ctx) => {
-    const pays = paymentsWithHousehold(ctx, { meansTested: true });
     const exempt = exemptTypes(ctx.params);
     const notExempt =
       exempt.length === 0
-        ? sql`1 = 1`
-        : sql.join(
-            exempt.map((t) => sql`v.vehicle_type not like ${`%${t}%`}`),
+        ? sql``
+        : sql`and ${sql.join(
+            exempt.map((t) => sql`f.vehicle_type not like ${`%${t}%`}`),
             sql` and `,
-          );
-    return [
-      sql`${paymentHit('R05', 'p', {
+          )}`;
+    return householdFactHits(ctx, {
+      rule: 'R05',
+      facts: sql`ds_vehicles f`,
+      when: sql`f.live = 1 ${notExempt} and f.registered_date <= ${periodEnd('p.period')}
+        and (f.cancelled_date is null or f.cancelled_date >= ${periodStart('p.period')})`,
+      meansTested: true,
+      columns: {
         fact_kind: 'vehicle',
-        fact_ref: sql`v.plate`,
-        fact_text: sql`v.vehicle_type`,
-        fact_date: sql`v.registered_date`,
-        related_id: sql`pp.person`,
-        related_name: sql`pp.person_name`,
-      })}
-      from ${pays} p
-      join ${peopleOfPayments(pays)} pp on pp.pay_row = p.row_id
-      join ds_vehicles v on v.live = 1 and v.id_number = pp.person
-        and v.registered_date <= ${periodEnd('p.period')}
-        and (v.cancelled_date is null or v.cancelled_date >= ${periodStart('p.period')})
-      where ${notExempt}`,
-    ];
+        fact_ref: sql`f.plate`,
+        fact_text: sql`f.vehicle_type`,
+        fact_date: sql`f.registered_date`,
+      },
+    });
   },
   explain: (g) => {
     const cars = distinct(

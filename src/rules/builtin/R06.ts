@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, listed, paidTail } from '../explainText.js';
-import { paymentHit, paymentsWithHousehold, periodEnd } from '../ruleContext.js';
-import { peopleOfPayments } from './householdFacts.js';
+import { livePayment, paymentHit, periodEnd } from '../ruleContext.js';
+import { householdFactHits } from './householdFacts.js';
 
 /**
  * R06 有房产人员领取: a means-tested payment while, on the period's last day, the beneficiary
@@ -15,26 +15,57 @@ export const R06: BuiltinRule = {
   params: { minHomes: 2 },
   economic: true,
   queries: (ctx) => {
-    const pays = paymentsWithHousehold(ctx, { meansTested: true });
     const minHomes = typeof ctx.params.minHomes === 'number' ? ctx.params.minHomes : 2;
-    const owned = sql`join ${peopleOfPayments(pays)} pp on pp.pay_row = p.row_id
-      join ds_properties h on h.live = 1 and h.id_number = pp.person and h.registered_date <= ${periodEnd('p.period')}`;
-    const fact = paymentHit('R06', 'p', {
-      fact_kind: sql`h.usage`,
-      fact_ref: sql`h.certificate_no`,
-      fact_text: sql`coalesce(h.location, '')`,
-      fact_date: sql`h.registered_date`,
-      related_id: sql`pp.person`,
-      related_name: sql`pp.person_name`,
-    });
+    const pay = livePayment(ctx, 'p', { meansTested: true });
+    // Homes by household: the owner's registry household, or the owner alone.
+    const homes = sql`(select coalesce(o.household_id, 'P:' || f.id_number) as hkey, f.id_number, o.name as owner_name,
+        f.certificate_no, f.location, f.registered_date
+      from ds_properties f
+      left join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
+      where f.live = 1 and f.usage = '住宅')`;
+    const multi = sql`(select hkey from ${homes} hm group by hkey having count(distinct certificate_no) >= ${minHomes})`;
+    // The payments of each such household: its members', the lone owner's, and those naming it.
+    const householdPayments = sql`(
+      select mh.hkey, p.row_id from ${multi} mh
+        join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = mh.hkey
+        join ds_disbursements p on p.id_number = m.id_number and ${pay}
+      union
+      select mh.hkey, p.row_id from ${multi} mh
+        join ds_disbursements p on p.id_number = substr(mh.hkey, 3) and ${pay}
+        where mh.hkey like 'P:%'
+      union
+      select mh.hkey, p.row_id from ${multi} mh
+        join ds_disbursements p on p.household_id = mh.hkey and ${pay}
+        where not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = p.id_number))`;
     return [
-      sql`${fact} from ${pays} p ${owned} where h.usage in ('商业', '办公', '工业')`,
-      sql`${fact} from ${pays} p ${owned} where h.usage = '住宅' and p.row_id in (
-        select p2.row_id from ${pays} p2
-        join ${peopleOfPayments(pays)} pp2 on pp2.pay_row = p2.row_id
-        join ds_properties h2 on h2.live = 1 and h2.id_number = pp2.person and h2.usage = '住宅'
-          and h2.registered_date <= ${periodEnd('p2.period')}
-        group by p2.row_id having count(distinct h2.certificate_no) >= ${minHomes})`,
+      ...householdFactHits(ctx, {
+        rule: 'R06',
+        facts: sql`ds_properties f`,
+        when: sql`f.live = 1 and f.usage in ('商业', '办公', '工业') and f.registered_date <= ${periodEnd('p.period')}`,
+        meansTested: true,
+        columns: {
+          fact_kind: sql`f.usage`,
+          fact_ref: sql`f.certificate_no`,
+          fact_text: sql`coalesce(f.location, '')`,
+          fact_date: sql`f.registered_date`,
+        },
+      }),
+      sql`${paymentHit('R06', 'p', {
+        fact_kind: '住宅',
+        fact_ref: sql`hm.certificate_no`,
+        fact_text: sql`coalesce(hm.location, '')`,
+        fact_date: sql`hm.registered_date`,
+        related_id: sql`hm.id_number`,
+        related_name: sql`coalesce(hm.owner_name, p.name)`,
+      })}
+      from (select hp.hkey, p.row_id
+            from ${householdPayments} hp
+            join ds_disbursements p on p.row_id = hp.row_id
+            join ${homes} hm on hm.hkey = hp.hkey and hm.registered_date <= ${periodEnd('p.period')}
+            group by hp.hkey, p.row_id
+            having count(distinct hm.certificate_no) >= ${minHomes}) q
+      join ds_disbursements p on p.row_id = q.row_id
+      join ${homes} hm on hm.hkey = q.hkey and hm.registered_date <= ${periodEnd('p.period')}`,
     ];
   },
   explain: (g) => {

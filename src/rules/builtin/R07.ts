@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, listed, paidTail } from '../explainText.js';
-import { paymentHit, paymentsWithHousehold, periodEnd, periodStart } from '../ruleContext.js';
-import { peopleOfPayments } from './householdFacts.js';
+import { periodEnd, periodStart } from '../ruleContext.js';
+import { householdFactHits } from './householdFacts.js';
 
 /**
  * R07 经营企业人员领取: a means-tested payment while the beneficiary or a household member is
@@ -15,25 +15,21 @@ export const R07: BuiltinRule = {
   severity: '中',
   params: {},
   economic: true,
-  queries: (ctx) => {
-    const pays = paymentsWithHousehold(ctx, { meansTested: true });
-    return [
-      sql`${paymentHit('R07', 'p', {
-        fact_kind: sql`bp.role`,
-        fact_ref: sql`b.credit_code`,
-        fact_text: sql`b.business_name`,
-        fact_date: sql`b.established_date`,
-        related_id: sql`pp.person`,
-        related_name: sql`pp.person_name`,
-      })}
-      from ${pays} p
-      join ${peopleOfPayments(pays)} pp on pp.pay_row = p.row_id
-      join ds_business_people bp on bp.id_number = pp.person
-      join ds_businesses b on b.live = 1 and b.batch_id = bp.batch_id and b.row_number = bp.row_number
-        and b.established_date <= ${periodEnd('p.period')}
-        and (b.closed_date is null or b.closed_date >= ${periodStart('p.period')})`,
-    ];
-  },
+  queries: (ctx) =>
+    householdFactHits(ctx, {
+      rule: 'R07',
+      facts: sql`(select bp.id_number, bp.role, b.credit_code, b.business_name, b.established_date, b.closed_date
+        from ds_business_people bp
+        join ds_businesses b on b.live = 1 and b.batch_id = bp.batch_id and b.row_number = bp.row_number) f`,
+      when: sql`f.established_date <= ${periodEnd('p.period')} and (f.closed_date is null or f.closed_date >= ${periodStart('p.period')})`,
+      meansTested: true,
+      columns: {
+        fact_kind: sql`f.role`,
+        fact_ref: sql`f.credit_code`,
+        fact_text: sql`f.business_name`,
+        fact_date: sql`f.established_date`,
+      },
+    }),
   explain: (g) => {
     const roles = distinct(
       g.hits,

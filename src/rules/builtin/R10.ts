@@ -1,21 +1,7 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, listed, paidTail } from '../explainText.js';
-import {
-  normalResidents,
-  paymentHit,
-  paymentsWithHousehold,
-  type RuleContext,
-} from '../ruleContext.js';
-
-/** Every live payment with its household (coalesced to the person): for account sharing. */
-function allPaymentHouseholds(): ReturnType<typeof sql> {
-  return sql`(select d.bank_account, d.period, d.id_number,
-      coalesce(r.household_id, d.household_id, 'P:' || d.id_number) as hk
-    from ds_disbursements d
-    left join ds_residents r on r.live = 1 and r.status = '正常' and r.id_number = d.id_number
-    where d.live = 1)`;
-}
+import { householdOf, livePayment, paymentHit, type RuleContext } from '../ruleContext.js';
 
 function threshold(ctx: RuleContext, name: string, fallback: number): number {
   const value = ctx.params[name];
@@ -37,7 +23,9 @@ export const R10: BuiltinRule = {
   params: { minBeneficiaries: 3, minHouseholds: 2 },
   economic: true,
   queries: (ctx) => {
-    const pays = paymentsWithHousehold(ctx);
+    const pay = livePayment(ctx, 'p');
+    const minPeople = threshold(ctx, 'minBeneficiaries', 3);
+    const minHouseholds = threshold(ctx, 'minHouseholds', 2);
     return [
       sql`${paymentHit('R10', 'p', {
         fact_kind: 'holder_id',
@@ -46,9 +34,10 @@ export const R10: BuiltinRule = {
         related_id: sql`p.account_holder_id_number`,
         related_name: sql`p.account_holder`,
       })}
-      from ${pays} p
-      where p.account_holder_id_number is not null and p.account_holder_id_number <> p.id_number
-        and not exists (select 1 from ${normalResidents} m where m.household_id = p.hk and m.id_number = p.account_holder_id_number)`,
+      from ds_disbursements p
+      where ${pay} and p.account_holder_id_number is not null and p.account_holder_id_number <> p.id_number
+        and not exists (select 1 from ds_residents m where m.live = 1 and m.status = '正常'
+          and m.id_number = p.account_holder_id_number and m.household_id = ${householdOf('p')})`,
       sql`${paymentHit('R10', 'p', {
         fact_kind: 'holder_name',
         fact_ref: sql`p.bank_account`,
@@ -61,23 +50,26 @@ export const R10: BuiltinRule = {
           when exists (select 1 from ds_residents x where x.live = 1 and x.village_code = p.village_code
           and x.name_pinyin = p.holder_pinyin) then 1 else 0 end`,
       })}
-      from ${pays} p
-      where p.account_holder_id_number is null and p.holder_fold <> p.name_fold
+      from ds_disbursements p
+      where ${pay} and p.account_holder_id_number is null and p.holder_fold <> p.name_fold
         and not exists (select 1 from ds_residents b where b.live = 1 and b.id_number = p.id_number and b.name_pinyin = p.holder_pinyin)
-        and not exists (select 1 from ${normalResidents} m where m.household_id = p.hk
+        and not exists (select 1 from ds_residents m where m.live = 1 and m.status = '正常' and m.household_id = ${householdOf('p')}
           and (m.name_fold = p.holder_fold or m.name_pinyin = p.holder_pinyin))`,
       sql`${paymentHit('R10', 'p', {
         fact_kind: 'shared_account',
         fact_ref: sql`p.bank_account`,
         fact_text: sql`cast(s.people as text) || '/' || cast(s.households as text)`,
       })}
-      from ${pays} p
-      join (select bank_account, period, count(distinct id_number) as people, count(distinct hk) as households
-            from ${allPaymentHouseholds()} a
+      from (select bank_account, period, count(distinct id_number) as people, count(distinct hk) as households
+            from (select c.bank_account, c.period, d.id_number,
+                    coalesce((select hh.household_id from ds_residents hh where hh.live = 1 and hh.status = '正常'
+                      and hh.id_number = d.id_number), d.household_id, 'P:' || d.id_number) as hk
+                  from (select bank_account, period from ds_disbursements where live = 1
+                        group by bank_account, period having count(distinct id_number) >= ${minPeople}) c
+                  join ds_disbursements d on d.live = 1 and d.bank_account = c.bank_account and d.period = c.period) a
             group by bank_account, period
-            having count(distinct id_number) >= ${threshold(ctx, 'minBeneficiaries', 3)}
-               and count(distinct hk) >= ${threshold(ctx, 'minHouseholds', 2)}) s
-        on s.bank_account = p.bank_account and s.period = p.period`,
+            having count(distinct id_number) >= ${minPeople} and count(distinct hk) >= ${minHouseholds}) s
+      join ds_disbursements p on p.bank_account = s.bank_account and p.period = s.period and ${pay}`,
     ];
   },
   explain: (g) => {

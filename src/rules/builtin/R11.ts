@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, paidTail } from '../explainText.js';
-import { paymentHit, paymentsWithHousehold } from '../ruleContext.js';
+import { livePayment, paymentHit, subjectFilter } from '../ruleContext.js';
 
 /**
  * R11 身份存疑: the beneficiary's ID number is not in the registry although the registry holds
@@ -15,16 +15,18 @@ export const R11: BuiltinRule = {
   params: {},
   economic: true,
   queries: (ctx) => {
-    const pays = paymentsWithHousehold(ctx);
+    const pay = livePayment(ctx, 'p');
     return [
+      // Beneficiaries first (one lookup each, not one per payment), then their payments.
       sql`${paymentHit('R11', 'p', { fact_kind: 'not_registered' })}
-      from ${pays} p
-      where not exists (select 1 from ds_residents r where r.live = 1 and r.id_number = p.id_number)
+      from (select id_number from ds_disbursements where live = 1 ${subjectFilter(ctx, 'id_number')} group by id_number) b
+      join ds_disbursements p on p.id_number = b.id_number and ${pay}
+      where not exists (select 1 from ds_residents r where r.live = 1 and r.id_number = b.id_number)
         and exists (select 1 from ds_residents v where v.live = 1 and v.village_code = p.village_code)`,
       sql`${paymentHit('R11', 'p', { fact_kind: 'name_differs', fact_text: sql`r.name` })}
-      from ${pays} p
-      join ds_residents r on r.live = 1 and r.id_number = p.id_number
-      where r.name_fold <> p.name_fold`,
+      from ds_residents r
+      join ds_disbursements p on p.id_number = r.id_number and ${pay}
+      where r.live = 1 and r.name_fold <> p.name_fold`,
     ];
   },
   explain: (g) => {

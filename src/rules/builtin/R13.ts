@@ -28,8 +28,8 @@ export const R13: BuiltinRule = {
       fact_date: sql`x.death_date`,
       fuzzy: 0,
     })}
-    from ds_payroll s
-    join (select id_number, min(death_date) as death_date from ds_deaths where live = 1 group by id_number) x on x.id_number = s.id_number
+    from (select id_number, min(death_date) as death_date from ds_deaths where live = 1 group by id_number) x
+    join ds_payroll s on s.id_number = x.id_number
     left join ds_residents r on r.live = 1 and r.id_number = s.id_number
     where s.live = 1 and s.period > substr(x.death_date, 1, 7)
       and coalesce(r.village_code, ${ctx.prefix.padEnd(12, '0')}) like ${`${ctx.prefix}%`}

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { normalResidents } from '../ruleContext.js';
+import { livePayment, paymentHit, type HitColumn, type RuleContext } from '../ruleContext.js';
 
 /**
  * The people a means-tested payment looks at: its beneficiary and the members of the
@@ -9,5 +9,51 @@ export function peopleOfPayments(pays: RawBuilder<unknown>): RawBuilder<unknown>
   return sql`(select p.row_id as pay_row, p.id_number as person, p.name as person_name, 1 as is_self from ${pays} p
     union all
     select p.row_id, m.id_number, m.name, 0 from ${pays} p
-    join ${normalResidents} m on m.household_id = p.hk and m.id_number <> p.id_number)`;
+    join (select id_number, household_id, name from ds_residents where live = 1 and status = '正常') m
+      on m.household_id = p.hk and m.id_number <> p.id_number)`;
+}
+
+export interface HouseholdFact {
+  rule: string;
+  /** FROM clause of the facts, alias f, with the owner's ID number in f.id_number. */
+  facts: RawBuilder<unknown>;
+  /** Conditions joining a payment p to a fact f in time (validity during p.period). */
+  when: RawBuilder<unknown>;
+  meansTested: boolean;
+  /** The fact's hit columns (fact_kind, fact_ref…), over f; related_id/name are the owner. */
+  columns: Partial<Record<HitColumn, RawBuilder<unknown> | string | number>>;
+  /** Only the beneficiary's own facts count (custom rules may say so). */
+  selfOnly?: boolean;
+}
+
+/**
+ * Hits where a fact about a person (a vehicle, a salary, a business…) makes payments to that
+ * person or to anyone of their household suspect. Driven from the facts, which are few, to
+ * the payments through the beneficiary index, in three parts: the owner's own payments; the
+ * payments of the owner's household members in the registry; and payments to people not in
+ * the registry whose payment names the owner's household.
+ */
+export function householdFactHits(ctx: RuleContext, fact: HouseholdFact): RawBuilder<unknown>[] {
+  const columns = { related_id: sql`f.id_number`, ...fact.columns };
+  const self = sql`${paymentHit(fact.rule, 'p', { related_name: sql`p.name`, ...columns })}
+    from ${fact.facts}
+    join ds_disbursements p on p.id_number = f.id_number and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
+    where ${fact.when}`;
+  if (fact.selfOnly) return [self];
+  return [
+    self,
+    sql`${paymentHit(fact.rule, 'p', { related_name: sql`o.name`, ...columns })}
+    from ${fact.facts}
+    join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
+    join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = o.household_id and m.id_number <> o.id_number
+    join ds_disbursements p on p.id_number = m.id_number and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
+    where ${fact.when}`,
+    sql`${paymentHit(fact.rule, 'p', { related_name: sql`o.name`, ...columns })}
+    from ${fact.facts}
+    join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
+    join ds_disbursements p on p.household_id = o.household_id and p.id_number <> o.id_number
+      and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
+    where ${fact.when}
+      and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = p.id_number)`,
+  ];
 }
