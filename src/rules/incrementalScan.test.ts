@@ -108,7 +108,6 @@ describeForEachDatabase('incremental scans', (current) => {
     ]);
     const refused = both.filter((r) => r.status === 'rejected');
     expect(refused.length).toBeLessThanOrEqual(1);
-    for (const r of refused)
-      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'SCAN_RUNNING' });
+    for (const r of refused) expect(r.reason).toMatchObject({ code: 'SCAN_RUNNING' });
   });
 });
