@@ -4,12 +4,14 @@ import type { Dialect } from '../src/db/openDatabase.js';
 import { auditTrailBench } from './auditTrail.bench.js';
 import type { BenchResult } from './harness.js';
 import { importBench } from './import.bench.js';
+import { scanBench } from './scan.bench.js';
 import { jurisdictionLoadBench } from './jurisdictionLoad.bench.js';
 
 const benches: { name: string; run: (dialect: Dialect) => Promise<BenchResult> }[] = [
   { name: 'audit trail', run: auditTrailBench },
   { name: 'jurisdiction load', run: jurisdictionLoadBench },
   { name: 'import', run: importBench },
+  { name: 'scan', run: scanBench },
 ];
 
 const args = process.argv.slice(2);

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { AppContext } from '../appContext.js';
 import type { Actor } from '../audit/actor.js';
 import { auditedWrite, type WriteTx } from '../audit/auditedWrite.js';
@@ -130,19 +130,22 @@ async function rulesToRun(ctx: AppContext, jurisdiction: string): Promise<Runnab
   return out;
 }
 
-/** Inserts one rule's hits into scan_hits with a single INSERT … SELECT. */
+/** The statement that inserts one rule's hits into scan_hits: a single INSERT … SELECT. */
+export function ruleHitsInsert(
+  rule: Pick<RunnableRule, 'queries'>,
+  context: RuleContext,
+): RawBuilder<unknown> {
+  const union = sql.join(rule.queries(context), sql` union all `);
+  const columns = sql.join(hitColumns.map((c) => sql.ref(c)));
+  return sql`insert into scan_hits (scan_id, ${columns}) select ${sql.lit(context.scanId)}, ${columns} from (${union}) h`;
+}
+
 async function collectRuleHits(
   tx: WriteTx,
   rule: RunnableRule,
   context: RuleContext,
 ): Promise<number> {
-  const queries = rule.queries(context);
-  const union = sql.join(queries, sql` union all `);
-  const columns = sql.join(hitColumns.map((c) => sql.ref(c)));
-  const result =
-    await sql`insert into scan_hits (scan_id, ${columns}) select ${context.scanId}, ${columns} from (${union}) h`.execute(
-      tx,
-    );
+  const result = await ruleHitsInsert(rule, context).execute(tx);
   return Number(result.numAffectedRows ?? 0);
 }
 

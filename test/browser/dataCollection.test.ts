@@ -53,69 +53,75 @@ describe('data collection in a real browser', () => {
     await expect.poll(() => page.getByTestId('workspace-user-name').count()).toBe(1);
   }
 
-  it('imports, reports, offers the quarantined rows, and is approved by another person', async () => {
-    const definition = datasets.disbursements;
-    const keys = definition.fields.map((f) => f.key);
-    const file = path.join(dir, '三月低保发放.csv');
-    writeCsv(file, chineseHeaders(definition, keys), {
-      keys,
-      rows: [
-        templateRow('disbursements'),
-        templateRow('disbursements'),
-        { ...templateRow('disbursements'), id_number: '4.31226E+17' },
-      ],
-    });
+  it(
+    'imports, reports, offers the quarantined rows, and is approved by another person',
+    { timeout: 120_000 },
+    async () => {
+      const definition = datasets.disbursements;
+      const keys = definition.fields.map((f) => f.key);
+      const file = path.join(dir, '三月低保发放.csv');
+      writeCsv(file, chineseHeaders(definition, keys), {
+        keys,
+        rows: [
+          templateRow('disbursements'),
+          templateRow('disbursements'),
+          { ...templateRow('disbursements'), id_number: '4.31226E+17' },
+        ],
+      });
 
-    const page = await browser!.newPage();
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, 'clerk1');
-    await page.goto(`${url}/console/imports?dataset=disbursements`);
-    await page.getByTestId('import-file').setInputFiles(file);
-    await page.getByTestId('import-submit').click();
-    await expect.poll(() => page.getByTestId('import-result').count(), { timeout: 30_000 }).toBe(1);
-    expect(await page.getByTestId('quality-validity').textContent()).toContain('66');
-    await page.getByTestId('import-batch-link').click();
+      const page = await browser!.newPage();
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await signIn(page, 'clerk1');
+      await page.goto(`${url}/console/imports?dataset=disbursements`);
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByTestId('import-submit').click();
+      await expect
+        .poll(() => page.getByTestId('import-result').count(), { timeout: 30_000 })
+        .toBe(1);
+      expect(await page.getByTestId('quality-validity').textContent()).toContain('66');
+      await page.getByTestId('import-batch-link').click();
 
-    await expect
-      .poll(() => page.getByTestId('quarantine-table').textContent())
-      .toContain('4.31226E+17');
-    expect(await page.getByTestId('quarantine-table').textContent()).toContain('科学计数法');
-    const downloading = page.waitForEvent('download');
-    await page.getByTestId('quarantine-download-xlsx').click();
-    const download = await downloading;
-    const saved = path.join(dir, 'fix.xlsx');
-    await download.saveAs(saved);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(saved);
-    const sheet = workbook.worksheets[0]!;
-    const header = sheet.getRow(1).values as unknown[];
-    expect(header).toContain('问题原因');
-    expect(header).toContain('原行号');
-    expect(sheet.getRow(2).getCell(header.indexOf('身份证号')).text).toBe('4.31226E+17');
-    const batchUrl = page.url();
-    await page.getByTestId('logout').click();
+      await expect
+        .poll(() => page.getByTestId('quarantine-table').textContent())
+        .toContain('4.31226E+17');
+      expect(await page.getByTestId('quarantine-table').textContent()).toContain('科学计数法');
+      const downloading = page.waitForEvent('download');
+      await page.getByTestId('quarantine-download-xlsx').click();
+      const download = await downloading;
+      const saved = path.join(dir, 'fix.xlsx');
+      await download.saveAs(saved);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(saved);
+      const sheet = workbook.worksheets[0]!;
+      const header = sheet.getRow(1).values as unknown[];
+      expect(header).toContain('问题原因');
+      expect(header).toContain('原行号');
+      expect(sheet.getRow(2).getCell(header.indexOf('身份证号')).text).toBe('4.31226E+17');
+      const batchUrl = page.url();
+      await page.getByTestId('logout').click();
 
-    await signIn(page, 'reviewer1');
-    await page.goto(batchUrl);
-    await expect.poll(() => page.getByTestId('batch-status').textContent()).toContain('待审核');
-    await page.getByTestId('batch-approve').click();
-    await page.getByTestId('batch-confirm').click();
-    // Validity 66 is under the threshold of 90: the reviewer must override with a reason.
-    await expect.poll(() => page.getByTestId('batch-reason').count()).toBe(1);
-    await page.getByTestId('batch-override').check();
-    await page.getByTestId('batch-reason').fill('错误行已退回民政局更正，其余行先行生效');
-    await page.getByTestId('batch-confirm').click();
-    await expect
-      .poll(() => page.getByTestId('batch-status').textContent(), { timeout: 15_000 })
-      .toContain('已通过');
-    await page.screenshot({ path: path.join(dir, 'batch.png') });
-    await page.close();
+      await signIn(page, 'reviewer1');
+      await page.goto(batchUrl);
+      await expect.poll(() => page.getByTestId('batch-status').textContent()).toContain('待审核');
+      await page.getByTestId('batch-approve').click();
+      await page.getByTestId('batch-confirm').click();
+      // Validity 66 is under the threshold of 90: the reviewer must override with a reason.
+      await expect.poll(() => page.getByTestId('batch-reason').count()).toBe(1);
+      await page.getByTestId('batch-override').check();
+      await page.getByTestId('batch-reason').fill('错误行已退回民政局更正，其余行先行生效');
+      await page.getByTestId('batch-confirm').click();
+      await expect
+        .poll(() => page.getByTestId('batch-status').textContent(), { timeout: 15_000 })
+        .toContain('已通过');
+      await page.screenshot({ path: path.join(dir, 'batch.png') });
+      await page.close();
 
-    const live = await ctx!.handle.db
-      .selectFrom('ds_disbursements')
-      .select('record_id')
-      .where('live', '=', 1)
-      .execute();
-    expect(live).toHaveLength(2);
-  });
+      const live = await ctx!.handle.db
+        .selectFrom('ds_disbursements')
+        .select('record_id')
+        .where('live', '=', 1)
+        .execute();
+      expect(live).toHaveLength(2);
+    },
+  );
 });

@@ -34,43 +34,47 @@ describe('quick start in a real browser', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('signs the administrator in with the one-time password and shows the workspace', async () => {
-    const password = oneTimePasswordFrom(server!.output());
-    const page = await browser!.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${server!.url}/console/`);
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('wrong-password-1');
-    await page.getByTestId('login-submit').click();
-    await expect
-      .poll(() => page.getByTestId('login-error').textContent())
-      .toContain('用户名或密码错误');
+  it(
+    'signs the administrator in with the one-time password and shows the workspace',
+    { timeout: 120_000 },
+    async () => {
+      const password = oneTimePasswordFrom(server!.output());
+      const page = await browser!.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`${server!.url}/console/`);
+      await page.getByTestId('login-username').fill('admin');
+      await page.getByTestId('login-password').fill('wrong-password-1');
+      await page.getByTestId('login-submit').click();
+      await expect
+        .poll(() => page.getByTestId('login-error').textContent())
+        .toContain('用户名或密码错误');
 
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('change-current').fill(password);
-    await page.getByTestId('change-new').fill('Mayang-county-2026');
-    await page.getByTestId('change-repeat').fill('Mayang-county-2026');
-    await page.getByTestId('change-submit').click();
+      await page.getByTestId('login-password').fill(password);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('change-current').fill(password);
+      await page.getByTestId('change-new').fill('Mayang-county-2026');
+      await page.getByTestId('change-repeat').fill('Mayang-county-2026');
+      await page.getByTestId('change-submit').click();
 
-    await expect
-      .poll(() => page.getByTestId('workspace-user-name').textContent())
-      .toContain('系统管理员');
-    expect(await page.getByTestId('workspace-role').textContent()).toContain('系统管理员');
-    expect(await page.getByTestId('workspace-jurisdiction').textContent()).toContain(
-      '湖南省 怀化市 麻阳苗族自治县',
-    );
-    await page.screenshot({ path: path.join(dir, 'workspace.png') });
+      await expect
+        .poll(() => page.getByTestId('workspace-user-name').textContent())
+        .toContain('系统管理员');
+      expect(await page.getByTestId('workspace-role').textContent()).toContain('系统管理员');
+      expect(await page.getByTestId('workspace-jurisdiction').textContent()).toContain(
+        '湖南省 怀化市 麻阳苗族自治县',
+      );
+      await page.screenshot({ path: path.join(dir, 'workspace.png') });
 
-    // The session survives a reload, and signing out ends it.
-    await page.reload();
-    await expect
-      .poll(() => page.getByTestId('workspace-jurisdiction').textContent())
-      .toContain('麻阳苗族自治县');
-    await page.getByTestId('logout').click();
-    await expect.poll(() => page.getByTestId('login-submit').count()).toBe(1);
-    await page.close();
-  });
+      // The session survives a reload, and signing out ends it.
+      await page.reload();
+      await expect
+        .poll(() => page.getByTestId('workspace-jurisdiction').textContent())
+        .toContain('麻阳苗族自治县');
+      await page.getByTestId('logout').click();
+      await expect.poll(() => page.getByTestId('login-submit').count()).toBe(1);
+      await page.close();
+    },
+  );
 
   it('loads the public home page of the county, on a phone too', async () => {
     const page = await browser!.newPage();

@@ -17,26 +17,6 @@ export const R06: BuiltinRule = {
   queries: (ctx) => {
     const minHomes = typeof ctx.params.minHomes === 'number' ? ctx.params.minHomes : 2;
     const pay = livePayment(ctx, 'p', { meansTested: true });
-    // Homes by household: the owner's registry household, or the owner alone.
-    const homes = sql`(select coalesce(o.household_id, 'P:' || f.id_number) as hkey, f.id_number, o.name as owner_name,
-        f.certificate_no, f.location, f.registered_date
-      from ds_properties f
-      left join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
-      where f.live = 1 and f.usage = '住宅')`;
-    const multi = sql`(select hkey from ${homes} hm group by hkey having count(distinct certificate_no) >= ${minHomes})`;
-    // The payments of each such household: its members', the lone owner's, and those naming it.
-    const householdPayments = sql`(
-      select mh.hkey, p.row_id from ${multi} mh
-        join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = mh.hkey
-        join ds_disbursements p on p.id_number = m.id_number and ${pay}
-      union
-      select mh.hkey, p.row_id from ${multi} mh
-        join ds_disbursements p on p.id_number = substr(mh.hkey, 3) and ${pay}
-        where mh.hkey like 'P:%'
-      union
-      select mh.hkey, p.row_id from ${multi} mh
-        join ds_disbursements p on p.household_id = mh.hkey and ${pay}
-        where not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = p.id_number))`;
     return [
       ...householdFactHits(ctx, {
         rule: 'R06',
@@ -50,22 +30,44 @@ export const R06: BuiltinRule = {
           fact_date: sql`f.registered_date`,
         },
       }),
-      sql`${paymentHit('R06', 'p', {
-        fact_kind: '住宅',
-        fact_ref: sql`hm.certificate_no`,
-        fact_text: sql`coalesce(hm.location, '')`,
-        fact_date: sql`hm.registered_date`,
-        related_id: sql`hm.id_number`,
-        related_name: sql`coalesce(hm.owner_name, p.name)`,
-      })}
-      from (select hp.hkey, p.row_id
-            from ${householdPayments} hp
-            join ds_disbursements p on p.row_id = hp.row_id
-            join ${homes} hm on hm.hkey = hp.hkey and hm.registered_date <= ${periodEnd('p.period')}
-            group by hp.hkey, p.row_id
-            having count(distinct hm.certificate_no) >= ${minHomes}) q
-      join ds_disbursements p on p.row_id = q.row_id
-      join ${homes} hm on hm.hkey = q.hkey and hm.registered_date <= ${periodEnd('p.period')}`,
+      // Two or more homes in the household: each step materialised once (few rows each).
+      sql`select * from (
+        with homes as materialized (
+          select coalesce(o.household_id, 'P:' || f.id_number) as hkey, f.id_number, o.name as owner_name,
+            f.certificate_no, f.location, f.registered_date
+          from ds_properties f
+          left join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
+          where f.live = 1 and f.usage = '住宅'),
+        multi as materialized (
+          select hkey from homes group by hkey having count(distinct certificate_no) >= ${minHomes}),
+        hp as materialized (
+          select mh.hkey, p.row_id, p.period from multi mh
+            join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = mh.hkey
+            join ds_disbursements p on p.id_number = m.id_number and ${pay}
+          union
+          select mh.hkey, p.row_id, p.period from multi mh
+            join ds_disbursements p on p.id_number = substr(mh.hkey, 3) and ${pay}
+            where mh.hkey like 'P:%'
+          union
+          select mh.hkey, p.row_id, p.period from multi mh
+            join ds_disbursements p on p.household_id = mh.hkey and ${pay}
+            where not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = p.id_number)),
+        qualifying as materialized (
+          select hp.hkey, hp.row_id from hp
+            join homes hm on hm.hkey = hp.hkey and hm.registered_date <= ${periodEnd('hp.period')}
+          group by hp.hkey, hp.row_id
+          having count(distinct hm.certificate_no) >= ${minHomes})
+        ${paymentHit('R06', 'p', {
+          fact_kind: '住宅',
+          fact_ref: sql`hm.certificate_no`,
+          fact_text: sql`coalesce(hm.location, '')`,
+          fact_date: sql`hm.registered_date`,
+          related_id: sql`hm.id_number`,
+          related_name: sql`coalesce(hm.owner_name, p.name)`,
+        })}
+        from qualifying q
+        join ds_disbursements p on p.row_id = q.row_id
+        join homes hm on hm.hkey = q.hkey and hm.registered_date <= ${periodEnd('p.period')}) r06`,
     ];
   },
   explain: (g) => {
