@@ -180,7 +180,9 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
         .select((eb) => eb.fn.max('approved_seq').as('s'))
         .executeTakeFirstOrThrow()
     ).s ?? 0;
-  await analyzeIfChanged(ctx, seqNow);
+  // Statistics are refreshed by full scans; an incremental scan touches too little to need it
+  // (and refreshing them would cost more than the scan).
+  await analyzeIfChanged(ctx, seqNow, kind === 'full');
 
   let scan: { id: number };
   try {
