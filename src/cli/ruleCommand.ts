@@ -3,8 +3,10 @@ import { parseArgs } from 'node:util';
 import { auditedWrite } from '../audit/auditedWrite.js';
 import { JianduError } from '../core/errors.js';
 import { builtinRules } from '../rules/builtin/index.js';
+import { holidaySetting } from '../rules/calendar.js';
 import { activeCustomRules, deactivateCustomRule, saveCustomRule } from '../rules/customRules.js';
 import { ruleEnabled } from '../rules/ruleSettings.js';
+import { readSetting, writeSetting } from '../settings/settingsRepository.js';
 import { commonOptions, parseCommandArgs } from './args.js';
 import { openContext, resolveActor } from './openContext.js';
 import type { Output } from './output.js';
@@ -12,20 +14,51 @@ import type { Output } from './output.js';
 export const ruleHelp = {
   zh: `jiandu rule list
 jiandu rule add 规则.json
-jiandu rule disable 规则代码
-  列出比对规则；添加或更新自定义规则（见 docs/zh/自定义规则.md，每次保存为新版本）；停用自定义规则（管理员）。`,
-  en: `jiandu rule list | add FILE.json | disable CODE
-  Lists the rules; adds or updates a custom rule (docs/zh/自定义规则.md; each save is a new version); disables a custom rule (administrators).`,
+jiandu rule enable|disable 规则代码
+jiandu rule params 规则代码 '{"参数": 值}'
+jiandu rule calendar 节假日.json
+  列出比对规则；添加或更新自定义规则（见 docs/zh/自定义规则.md，每次保存为新版本）；在本辖区启用或停用规则、
+  设置阈值和免检名单；载入节假日与调休（{"2024-10-01": false, "2024-09-29": true}）。修改须管理员。`,
+  en: `jiandu rule list | add FILE.json | enable|disable CODE | params CODE JSON | calendar FILE.json
+  Lists the rules; adds or updates a custom rule (docs/zh/自定义规则.md); enables, disables or sets the parameters of a
+  rule for the jurisdiction; loads the holiday calendar. Changes need an administrator.`,
 };
+
+const actions = ['list', 'add', 'enable', 'disable', 'params', 'calendar'] as const;
+
+function invalid(zh: string, en: string): never {
+  throw new JianduError('RULE_INVALID', { detail: { zh, en } });
+}
+
+function readJson(file: string): unknown {
+  if (!fs.existsSync(file)) throw new JianduError('FILE_NOT_FOUND', { path: file });
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    return invalid(`不是有效的 JSON：${String(error)}`, `not valid JSON: ${String(error)}`);
+  }
+}
+
+function parseObject(text: string | undefined): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text ?? '');
+  } catch {
+    value = null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    invalid('参数应为 JSON 对象', 'parameters: a JSON object');
+  return value as Record<string, unknown>;
+}
 
 export async function ruleCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parseCommandArgs(() =>
     parseArgs({ args, options: { ...commonOptions }, allowPositionals: true, strict: true }),
   );
-  const [action, argument] = positionals;
-  if (action !== 'list' && action !== 'add' && action !== 'disable') {
+  const [action, argument, extra] = positionals;
+  if (!action || !(actions as readonly string[]).includes(action)) {
     throw new JianduError('INVALID_ARGUMENT', {
-      detail: 'usage: jiandu rule list | add FILE | disable CODE',
+      detail: `usage: jiandu rule ${actions.join(' | ')}`,
     });
   }
   const ctx = await openContext(values.db);
@@ -33,16 +66,18 @@ export async function ruleCommand(args: string[], out: Output): Promise<number> 
     const who = await resolveActor(ctx, values.as);
     const db = ctx.handle.db;
     if (action === 'list') {
+      const state = async (code: string): Promise<string> =>
+        (await ruleEnabled(db, who.scope.code, code))
+          ? out.t('启用', 'enabled')
+          : out.t('停用', 'disabled');
       for (const rule of builtinRules) {
-        const on = await ruleEnabled(db, who.scope.code, rule.code);
         out.say(
-          `${rule.code}\t${rule.name[out.language]}\t${rule.severity}\t${on ? out.t('启用', 'enabled') : out.t('停用', 'disabled')}\t${out.t('内置', 'built-in')}`,
+          `${rule.code}\t${rule.name[out.language]}\t${rule.severity}\t${await state(rule.code)}\t${out.t('内置', 'built-in')}`,
         );
       }
       for (const rule of await activeCustomRules(db)) {
-        const on = await ruleEnabled(db, who.scope.code, rule.code);
         out.say(
-          `${rule.code}\t${rule.name[out.language]}\t${rule.severity}\t${on ? out.t('启用', 'enabled') : out.t('停用', 'disabled')}\t${out.t('自定义', 'custom')} v${rule.version}`,
+          `${rule.code}\t${rule.name[out.language]}\t${rule.severity}\t${await state(rule.code)}\t${out.t('自定义', 'custom')} v${rule.version}`,
         );
       }
       return 0;
@@ -53,19 +88,9 @@ export async function ruleCommand(args: string[], out: Output): Promise<number> 
         detail: `jiandu rule ${action} needs an argument`,
       });
     if (action === 'add') {
-      if (!fs.existsSync(argument)) throw new JianduError('FILE_NOT_FOUND', { path: argument });
-      let input: unknown;
-      try {
-        input = JSON.parse(fs.readFileSync(argument, 'utf8'));
-      } catch (error) {
-        throw new JianduError('RULE_INVALID', {
-          detail: {
-            zh: `不是有效的 JSON：${String(error)}`,
-            en: `not valid JSON: ${String(error)}`,
-          },
-        });
-      }
-      const saved = await auditedWrite(ctx, who.actor, (scope) => saveCustomRule(scope, input));
+      const saved = await auditedWrite(ctx, who.actor, (scope) =>
+        saveCustomRule(scope, readJson(argument)),
+      );
       out.say(
         out.t(
           `已保存自定义规则 ${saved.code}（第 ${saved.version} 版），下次比对生效`,
@@ -74,8 +99,72 @@ export async function ruleCommand(args: string[], out: Output): Promise<number> 
       );
       return 0;
     }
-    await auditedWrite(ctx, who.actor, (scope) => deactivateCustomRule(scope, argument));
-    out.say(out.t(`已停用自定义规则 ${argument}`, `Disabled custom rule ${argument}`));
+    if (action === 'calendar') {
+      const overrides = readJson(argument);
+      const valid =
+        typeof overrides === 'object' &&
+        overrides !== null &&
+        Object.entries(overrides).every(
+          ([day, working]) => /^\d{4}-\d{2}-\d{2}$/.test(day) && typeof working === 'boolean',
+        );
+      if (!valid)
+        invalid(
+          '节假日文件应形如 {"2024-10-01": false, "2024-09-29": true}',
+          'calendar: {"YYYY-MM-DD": boolean}',
+        );
+      await auditedWrite(ctx, who.actor, (scope) => writeSetting(scope, holidaySetting, overrides));
+      out.say(
+        out.t(
+          `已载入节假日与调休 ${Object.keys(overrides as object).length} 天，下次比对按新日历计算工作日`,
+          `Loaded ${Object.keys(overrides as object).length} calendar days`,
+        ),
+      );
+      return 0;
+    }
+    const code = argument.toUpperCase();
+    const builtin = builtinRules.find((r) => r.code === code);
+    if (action === 'params') {
+      if (!builtin) throw new JianduError('NOT_FOUND', { what: code });
+      const params = parseObject(extra);
+      const unknown = Object.keys(params).filter((key) => !(key in builtin.params));
+      if (unknown.length > 0) {
+        invalid(
+          `${code} 没有参数 ${unknown.join('、')}（可设：${Object.keys(builtin.params).join('、') || '无'}）`,
+          `${code} has no parameter ${unknown.join(', ')}`,
+        );
+      }
+      await auditedWrite(ctx, who.actor, (scope) =>
+        writeSetting(scope, `rules.params.${code}`, params, who.scope.code),
+      );
+      out.say(
+        out.t(
+          `已设置 ${code} 在本辖区的参数，下次比对为全量比对`,
+          `Set the parameters of ${code} for this jurisdiction; the next scan is full`,
+        ),
+      );
+      return 0;
+    }
+    if (builtin) {
+      const current =
+        (await readSetting<Record<string, boolean>>(db, 'rules.enabled', who.scope.code)) ?? {};
+      const enabled = action === 'enable';
+      await auditedWrite(ctx, who.actor, (scope) =>
+        writeSetting(scope, 'rules.enabled', { ...current, [code]: enabled }, who.scope.code),
+      );
+      out.say(
+        out.t(
+          `已在本辖区${enabled ? '启用' : '停用'} ${code}`,
+          `${enabled ? 'Enabled' : 'Disabled'} ${code} for this jurisdiction`,
+        ),
+      );
+      return 0;
+    }
+    if (action === 'enable')
+      throw new JianduError('INVALID_ARGUMENT', {
+        detail: 'a custom rule is enabled again with jiandu rule add',
+      });
+    await auditedWrite(ctx, who.actor, (scope) => deactivateCustomRule(scope, code));
+    out.say(out.t(`已停用自定义规则 ${code}`, `Disabled custom rule ${code}`));
     return 0;
   } finally {
     await ctx.handle.close();

@@ -39,14 +39,15 @@ export async function scanCommand(args: string[], out: Output): Promise<number> 
       jurisdiction,
       kind: values.full ? 'full' : 'incremental',
       actor: who.actor,
-      onProgress: values.json
-        ? undefined
-        : (p) =>
-            process.stderr.write(
-              `\r${out.t('比对中', 'scanning')} ${p.rule} (${p.done}/${p.total})   `,
-            ),
+      onProgress:
+        values.json || !process.stderr.isTTY
+          ? undefined
+          : (p) =>
+              process.stderr.write(
+                `\r${out.t('比对中', 'scanning')} ${p.rule} (${p.done}/${p.total})   `,
+              ),
     });
-    if (!values.json) process.stderr.write('\r');
+    if (!values.json && process.stderr.isTTY) process.stderr.write('\r');
     if (values.json) {
       out.say(JSON.stringify(summary));
     } else {

@@ -29,7 +29,11 @@ const ruleTables = [
  * Without them SQLite joins a large table by scanning it (measured: a 3,000-person county
  * scanned in 22 s without, 0.2 s with).
  */
-export async function analyzeIfChanged(ctx: AppContext, changeSeq: number, fullScan: boolean): Promise<void> {
+export async function analyzeIfChanged(
+  ctx: AppContext,
+  changeSeq: number,
+  fullScan: boolean,
+): Promise<void> {
   const done = await readSetting<number>(ctx.handle.db, analyzedSetting);
   if (done === changeSeq || (done !== undefined && !fullScan)) return;
   await auditedWrite(ctx, systemActor, async ({ tx, audit }) => {

@@ -31,11 +31,18 @@ const linkColumns: [string, string][] = [
  * declared relatives of officials and the beneficiaries of payments they handled; and the
  * beneficiaries paid into the same accounts as the changed payments. Set-based.
  */
-export async function collectScanSubjects(tx: WriteTx, scanId: number, sinceSeq: number): Promise<number> {
+export async function collectScanSubjects(
+  tx: WriteTx,
+  scanId: number,
+  sinceSeq: number,
+): Promise<number> {
   const changed = sql`(select id from ingest_batches where approved_seq > ${sinceSeq} and status in ('approved', 'rolled_back'))`;
   const union = (columns: [string, string][]): RawBuilder<unknown> =>
     sql.join(
-      columns.map(([table, column]) => sql`select ${sql.ref(column)} as subject from ${sql.table(table)} where batch_id in ${changed}`),
+      columns.map(
+        ([table, column]) =>
+          sql`select ${sql.ref(column)} as subject from ${sql.table(table)} where batch_id in ${changed}`,
+      ),
       sql` union `,
     );
   const add = (select: RawBuilder<unknown>) =>
@@ -48,11 +55,17 @@ export async function collectScanSubjects(tx: WriteTx, scanId: number, sinceSeq:
   await add(sql`select m.id_number as subject from ds_residents r join ds_residents m on m.live = 1 and m.household_id = r.household_id
     where r.live = 1 and r.id_number in ${current}`);
   // People whose links changed: the relatives officials declared, and whom they handled.
-  await add(sql`select rel.relative_id_number as subject from ds_relations rel where rel.live = 1 and rel.official_id_number in ${linked}`);
-  await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.handler_id_number in ${linked}`);
+  await add(
+    sql`select rel.relative_id_number as subject from ds_relations rel where rel.live = 1 and rel.official_id_number in ${linked}`,
+  );
+  await add(
+    sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.handler_id_number in ${linked}`,
+  );
   // Everyone paid into an account a changed payment uses (R10: shared accounts).
   await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.bank_account in (
     select e.bank_account from ds_disbursements e where e.batch_id in ${changed})`);
-  const count = await sql<{ n: number }>`select count(*) as n from scan_subjects where scan_id = ${scanId}`.execute(tx);
+  const count = await sql<{
+    n: number;
+  }>`select count(*) as n from scan_subjects where scan_id = ${scanId}`.execute(tx);
   return count.rows[0]?.n ?? 0;
 }
