@@ -27,10 +27,9 @@ describe('jiandu rule', () => {
     expect((await cli('rule', 'disable', 'R14')).text).toBe('已在本辖区停用 R14');
     expect((await cli('rule', 'list')).text).toContain('R14\t办理超时\t低\t停用\t内置');
     const scan = await cli('scan', '--json');
-    expect(JSON.parse(scan.text)).toMatchObject({
-      kind: 'full',
-      hits: expect.not.objectContaining({ R14: expect.anything() }) as unknown,
-    });
+    const scanned = JSON.parse(scan.text) as { kind: string; hits: Record<string, number> };
+    expect(scanned.kind).toBe('full');
+    expect(scanned.hits).not.toHaveProperty('R14');
 
     expect((await cli('rule', 'params', 'R05', '{"nonsense":1}')).text).toContain(
       'R05 没有参数 nonsense（可设：exemptVehicleTypes）',

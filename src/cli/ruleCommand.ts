@@ -115,8 +115,8 @@ export async function ruleCommand(args: string[], out: Output): Promise<number> 
       await auditedWrite(ctx, who.actor, (scope) => writeSetting(scope, holidaySetting, overrides));
       out.say(
         out.t(
-          `已载入节假日与调休 ${Object.keys(overrides as object).length} 天，下次比对按新日历计算工作日`,
-          `Loaded ${Object.keys(overrides as object).length} calendar days`,
+          `已载入节假日与调休 ${Object.keys(overrides).length} 天，下次比对按新日历计算工作日`,
+          `Loaded ${Object.keys(overrides).length} calendar days`,
         ),
       );
       return 0;
