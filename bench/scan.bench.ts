@@ -42,17 +42,34 @@ async function benchCounty(): Promise<County> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiandu-bench-county-'));
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   const written = await writeCountyFiles({ region: root, people, seed: 2024, year: 2024 }, dir);
-  county = { dir, files: written.files, complaints: written.complaints, today: written.today, expected: written.expected.length };
+  county = {
+    dir,
+    files: written.files,
+    complaints: written.complaints,
+    today: written.today,
+    expected: written.expected.length,
+  };
   return county;
 }
 
-async function loadCounty(ctx: AppContext, c: County): Promise<{ payments: number; seconds: number }> {
+async function loadCounty(
+  ctx: AppContext,
+  c: County,
+): Promise<{ payments: number; seconds: number }> {
   await loadJurisdiction(ctx, systemActor, root);
   await createAdministrator(ctx, root);
   const admin = (await findUserByUsername(ctx.handle.db, 'admin'))!;
   let payments = 0;
   const load = await timed(() =>
-    loadCountyFiles(ctx, { actor: { id: admin.id, name: 'admin' }, scope: scopeOf(root), onDataset: (d, n) => (d === 'disbursements' ? (payments = n) : undefined) }, c),
+    loadCountyFiles(
+      ctx,
+      {
+        actor: { id: admin.id, name: 'admin' },
+        scope: scopeOf(root),
+        onDataset: (d, n) => (d === 'disbursements' ? (payments = n) : undefined),
+      },
+      c,
+    ),
   );
   return { payments, seconds: load.ms / 1000 };
 }
@@ -67,46 +84,87 @@ async function incrementalFile(ctx: AppContext, c: County): Promise<string> {
     .orderBy('row_id')
     .limit(incrementalRows)
     .execute();
-  const header = '发放记录号,项目代码,身份证号,姓名,村（社区）代码,户号,保障人数,发放期间,发放日期,发放金额,收款账号,账户户名,账户身份证号,经办人身份证号';
+  const header =
+    '发放记录号,项目代码,身份证号,姓名,村（社区）代码,户号,保障人数,发放期间,发放日期,发放金额,收款账号,账户户名,账户身份证号,经办人身份证号';
   const lines = rows.map((r, i) =>
-    [`INC-2025-${i}`, r.program_code, r.id_number, r.name, r.village_code, r.household_id ?? '', r.household_size, '2025-01', '2025-01-10', (r.amount_fen / 100).toFixed(2), r.bank_account, r.account_holder, r.account_holder_id_number ?? '', r.handler_id_number ?? ''].join(','),
+    [
+      `INC-2025-${i}`,
+      r.program_code,
+      r.id_number,
+      r.name,
+      r.village_code,
+      r.household_id ?? '',
+      r.household_size,
+      '2025-01',
+      '2025-01-10',
+      (r.amount_fen / 100).toFixed(2),
+      r.bank_account,
+      r.account_holder,
+      r.account_holder_id_number ?? '',
+      r.handler_id_number ?? '',
+    ].join(','),
   );
   const file = path.join(c.dir, 'incremental.csv');
   fs.writeFileSync(file, `\ufeff${header}\n${lines.join('\n')}\n`);
   return file;
 }
 
-const duckTypes: Record<string, string> = { text: 'VARCHAR', integer: 'BIGINT', bigint: 'BIGINT', 'double precision': 'DOUBLE' };
+const duckTypes: Record<string, string> = {
+  text: 'VARCHAR',
+  integer: 'BIGINT',
+  bigint: 'BIGINT',
+  'double precision': 'DOUBLE',
+};
 
 /**
  * The reference: the same rule statements (as compiled for SQLite) run by DuckDB over a copy
  * of the same tables, in memory.
  */
-async function duckdbReference(sqliteFile: string, c: County): Promise<{ ms: number; hits: number }> {
+async function duckdbReference(
+  sqliteFile: string,
+  c: County,
+): Promise<{ ms: number; hits: number }> {
   const raw = new SqliteDatabase(sqliteFile, { readonly: true });
   const compiler = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   const tables = raw
-    .prepare("select name from sqlite_master where type = 'table' and (name like 'ds_%' or name in ('calendar', 'divisions', 'complaints', 'scan_hits', 'scan_subjects'))")
+    .prepare(
+      "select name from sqlite_master where type = 'table' and (name like 'ds_%' or name in ('calendar', 'divisions', 'complaints', 'scan_hits', 'scan_subjects'))",
+    )
     .all() as { name: string }[];
   const instance = await DuckDBInstance.create(':memory:');
   const duck = await instance.connect();
   for (const { name } of tables) {
-    const columns = raw.prepare(`pragma table_info(${name})`).all() as { name: string; type: string }[];
-    await duck.run(`create table ${name} (${columns.map((col) => `"${col.name}" ${duckTypes[col.type.toLowerCase()] ?? 'VARCHAR'}`).join(', ')})`);
+    const columns = raw.prepare(`pragma table_info(${name})`).all() as {
+      name: string;
+      type: string;
+    }[];
+    await duck.run(
+      `create table ${name} (${columns.map((col) => `"${col.name}" ${duckTypes[col.type.toLowerCase()] ?? 'VARCHAR'}`).join(', ')})`,
+    );
     const count = raw.prepare(`select count(*) as n from ${name}`).get() as { n: number };
     if (count.n === 0) continue;
     const csv = path.join(c.dir, `${name}.duck.csv`);
-    execFileSync('sqlite3', ['-readonly', sqliteFile], { input: `.headers on\n.mode csv\n.output ${csv}\nselect * from ${name};\n` });
+    execFileSync('sqlite3', ['-readonly', sqliteFile], {
+      input: `.headers on\n.mode csv\n.output ${csv}\nselect * from ${name};\n`,
+    });
     await duck.run(`copy ${name} from '${csv}' (header true, nullstr '')`);
     fs.rmSync(csv, { force: true });
   }
   let total = 0;
   let hits = 0;
   for (const rule of builtinRules) {
-    const statement = ruleHitsInsert(rule, { scanId: 1, prefix: '431226', incremental: false, params: rule.params, today: c.today }).compile(compiler);
-    const run = await timed(() => duck.run(statement.sql, statement.parameters as (string | number)[]));
+    const statement = ruleHitsInsert(rule, {
+      scanId: 1,
+      prefix: '431226',
+      incremental: false,
+      params: rule.params,
+      today: c.today,
+    }).compile(compiler);
+    const run = await timed(() =>
+      duck.run(statement.sql, statement.parameters as (string | number)[]),
+    );
     total += run.ms;
-    hits += Number(run.value.rowsChanged);
+    hits += run.value.rowsChanged;
   }
   duck.closeSync();
   raw.close();
@@ -125,21 +183,36 @@ export async function scanBench(dialect: Dialect): Promise<BenchResult> {
   const { ctx, url, destroy } = await benchContext(dialect);
   try {
     const load = await loadCounty(ctx, c);
-    const full = await timed(() => runScan(ctx, { jurisdiction: root, kind: 'full', actor: systemActor, today: c.today }));
+    const full = await timed(() =>
+      runScan(ctx, { jurisdiction: root, kind: 'full', actor: systemActor, today: c.today }),
+    );
     if (dialect === 'sqlite' && !reference) reference = await duckdbReference(url, c);
     const file = await incrementalFile(ctx, c);
     const admin = (await findUserByUsername(ctx.handle.db, 'admin'))!;
     const actor = { id: admin.id, name: 'admin' };
-    const batch = await importFile(ctx, { dataset: 'disbursements', filePath: file, actor, scope: scopeOf(root) });
-    await approveBatch(ctx, { actor, role: 'admin', scope: scopeOf(root) }, batch.batch_id, { override: true, reason: 'benchmark' });
-    const incremental = await timed(() => runScan(ctx, { jurisdiction: root, kind: 'incremental', actor: systemActor, today: c.today }));
+    const batch = await importFile(ctx, {
+      dataset: 'disbursements',
+      filePath: file,
+      actor,
+      scope: scopeOf(root),
+    });
+    await approveBatch(ctx, { actor, role: 'admin', scope: scopeOf(root) }, batch.batch_id, {
+      override: true,
+      reason: 'benchmark',
+    });
+    const incremental = await timed(() =>
+      runScan(ctx, { jurisdiction: root, kind: 'incremental', actor: systemActor, today: c.today }),
+    );
     const figures: BenchResult['figures'] = {
       people,
       'payment rows': load.payments,
       'load (import + approve every dataset), s': round(load.seconds, 1),
       'full scan, s (goal < 60)': round(full.ms / 1000, 1),
       'warnings (expected by the generator)': `${full.value.open} (${c.expected})`,
-      [`incremental scan after a ${incrementalRows}-row batch, s (goal < 2)`]: round(incremental.ms / 1000, 2),
+      [`incremental scan after a ${incrementalRows}-row batch, s (goal < 2)`]: round(
+        incremental.ms / 1000,
+        2,
+      ),
       'incremental: people re-checked': incremental.value.subjects ?? 0,
     };
     if (reference) {

@@ -5,5 +5,6 @@ import { ruleSnapshots } from '../src/rules/ruleSnapshots.js';
 
 const dir = path.resolve('docs', 'sql');
 fs.mkdirSync(dir, { recursive: true });
-for (const [name, text] of Object.entries(ruleSnapshots())) fs.writeFileSync(path.join(dir, name), text);
+for (const [name, text] of Object.entries(ruleSnapshots()))
+  fs.writeFileSync(path.join(dir, name), text);
 console.log(`wrote ${dir}`);

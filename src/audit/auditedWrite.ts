@@ -57,6 +57,13 @@ export async function auditedWrite<T>(
       let entries = 0;
       const audit = async (entry: AuditEntryInput): Promise<void> => {
         if (head === null) {
+          // The head row exists from the first write on; creating it must not race a
+          // concurrent first write (the loser of a plain insert would fail).
+          await tx
+            .insertInto('audit_head')
+            .values({ id: 1, seq: 0, hash: genesisHash })
+            .onConflict((oc) => oc.column('id').doNothing())
+            .execute();
           // Lock the chain's head so concurrent writers append one after another.
           const row =
             handle.dialect === 'postgres'
@@ -72,11 +79,6 @@ export async function auditedWrite<T>(
                   .where('id', '=', 1)
                   .executeTakeFirst();
           head = row ?? { seq: 0, hash: genesisHash };
-          if (!row)
-            await tx
-              .insertInto('audit_head')
-              .values({ id: 1, seq: 0, hash: genesisHash })
-              .execute();
         }
         const fields = {
           seq: head.seq + 1,
