@@ -13,6 +13,7 @@ import {
   periodEnd,
   periodStart,
   type RuleContext,
+  payments,
 } from './ruleContext.js';
 import { householdFactHits } from './builtin/householdFacts.js';
 import type { WarningGroup } from './warningGroup.js';
@@ -263,7 +264,7 @@ export function compileCustomRule(
         : sql``;
     return [
       sql`${paymentHit(definition.code, 'p', { fact_kind: `no_${definition.fact.dataset}` })}
-      from ds_disbursements p
+      from ${payments(ctx)} p
       where ${livePayment(ctx, 'p', { meansTested })} ${programs}
         and not (exists (select 1 from ${table} f where f.id_number = p.id_number and ${conditions}) ${household})`,
     ];

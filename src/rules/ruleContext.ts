@@ -69,27 +69,6 @@ export function selectHit(
   )}`;
 }
 
-/** Live residents whose registry status is normal: the people of households. */
-export const normalResidents = sql`(select id_number, household_id, village_code, name, name_fold, name_pinyin
-  from ds_residents where live = 1 and status = '正常')`;
-
-/**
- * Live payments within the scanned jurisdiction, each with the household of its beneficiary:
- * the registry's household, or for someone not in the registry the one given on the payment.
- */
-export function paymentsWithHousehold(
-  ctx: RuleContext,
-  options: { meansTested?: boolean } = {},
-): RawBuilder<unknown> {
-  return sql`(select d.row_id, d.record_id, d.id_number, d.name, d.name_fold, d.village_code, d.program_code, d.period,
-      d.amount_fen, d.household_size, d.bank_account, d.account_holder, d.account_holder_id_number, d.holder_fold,
-      d.holder_pinyin, d.handler_id_number, coalesce(r.household_id, d.household_id) as hk
-    from ds_disbursements d
-    ${options.meansTested ? sql`join ds_programs g on g.live = 1 and g.program_code = d.program_code and g.means_tested = 1` : sql``}
-    left join ds_residents r on r.live = 1 and r.status = '正常' and r.id_number = d.id_number
-    where d.live = 1 and ${inJurisdiction(ctx, 'd.village_code')} ${subjectFilter(ctx, 'd.id_number')})`;
-}
-
 /** The last day of a period month, as text that compares correctly with ISO dates. */
 export function periodEnd(column: string): RawBuilder<unknown> {
   return sql`(${sql.ref(column)} || '-31')`;
@@ -135,16 +114,36 @@ export function paymentHit(
 }
 
 /**
- * Live payments as a plain table reference, so that a rule joining them on the beneficiary's
- * ID number uses the index: `join ds_disbursements p on …` plus these conditions.
+ * The payments a scan reads: all payments, or in an incremental scan the copy of the
+ * re-checked people's live payments that runScan makes (scanPaymentsTable). Read them as
+ * `join ${payments(ctx)} p on … and ${livePayment(ctx, 'p')}`, or with paymentRows.
  */
+export function payments(ctx: RuleContext): RawBuilder<unknown> {
+  return ctx.incremental ? sql.table(scanPaymentsTable(ctx.scanId)) : sql`ds_disbursements`;
+}
+
+/**
+ * The condition for the live rows of `payments(ctx)`. The copy holds live rows only and has
+ * no `live` column: testing it there leads SQLite's planner (3.53) to scan the copy once per
+ * row of the other side instead of using its indexes.
+ */
+export function paymentRows(ctx: RuleContext, p: string): RawBuilder<unknown> {
+  return ctx.incremental ? sql`1 = 1` : sql`${sql.ref(`${p}.live`)} = 1`;
+}
+
+/** The name of an incremental scan's payment copy. */
+export function scanPaymentsTable(scanId: number): string {
+  return `scan_payments_${scanId}`;
+}
+
+/** Live payments within the scanned jurisdiction, optionally of means-tested programmes only. */
 export function livePayment(
   ctx: RuleContext,
   p: string,
   options: { meansTested?: boolean } = {},
 ): RawBuilder<unknown> {
   const column = (name: string): RawBuilder<unknown> => sql.ref(`${p}.${name}`);
-  return sql`${column('live')} = 1 and ${inJurisdiction(ctx, `${p}.village_code`)} ${subjectFilter(ctx, `${p}.id_number`)}
+  return sql`${paymentRows(ctx, p)} and ${inJurisdiction(ctx, `${p}.village_code`)}
     ${
       options.meansTested
         ? sql`and exists (select 1 from ds_programs mt where mt.live = 1 and mt.program_code = ${column('program_code')} and mt.means_tested = 1)`

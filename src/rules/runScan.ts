@@ -22,7 +22,7 @@ import { activeCustomRules } from './customRules.js';
 import { hitColumns, type RuleContext } from './ruleContext.js';
 import { ruleEnabled, ruleParams, ruleSettingsDigest } from './ruleSettings.js';
 import type { ScanKind } from './rulesTables.js';
-import { collectScanSubjects } from './scanSubjects.js';
+import { collectScanSubjects, copyScanPayments, dropScanSubjects } from './scanSubjects.js';
 import type { Hit } from './warningGroup.js';
 import type { WarningRow } from './warningsRepository.js';
 
@@ -88,6 +88,8 @@ async function assertNoScanRunning(ctx: AppContext, jurisdiction: string): Promi
         .set({ status: 'failed', error: 'the scan stopped before it finished' })
         .where('id', '=', scan.id)
         .execute();
+      await sql`delete from scan_hits where scan_id = ${scan.id}`.execute(tx);
+      await dropScanSubjects(tx, scan.id);
       await audit({
         action: 'scan.fail',
         entity: 'scan',
@@ -228,12 +230,13 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
     if (kind === 'incremental') {
       subjects = await auditedWrite(ctx, options.actor, async (w) => {
         const n = await collectScanSubjects(w.tx, scan.id, watermark?.approved_seq ?? 0);
+        const payments = await copyScanPayments(w.tx, ctx.handle.dialect, scan.id);
         await w.audit({
           action: 'scan.subjects',
           entity: 'scan',
           ids: [scan.id],
           jurisdictionCode: jurisdiction,
-          after: { subjects: n },
+          after: { subjects: n, payments },
         });
         return n;
       });
@@ -293,7 +296,7 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
   } catch (error) {
     await auditedWrite(ctx, options.actor, async ({ tx, audit }) => {
       await sql`delete from scan_hits where scan_id = ${scan.id}`.execute(tx);
-      await sql`delete from scan_subjects where scan_id = ${scan.id}`.execute(tx);
+      await dropScanSubjects(tx, scan.id);
       await tx
         .updateTable('scans')
         .set({
@@ -521,7 +524,7 @@ async function settleWarnings(
     }
     counts.cleared = clearedIds.length;
     await sql`delete from scan_hits where scan_id = ${s.scanId}`.execute(tx);
-    await sql`delete from scan_subjects where scan_id = ${s.scanId}`.execute(tx);
+    await dropScanSubjects(tx, s.scanId);
     const open = await tx
       .selectFrom('warnings')
       .select((eb) => eb.fn.countAll<number>().as('n'))

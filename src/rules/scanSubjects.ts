@@ -1,5 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { WriteTx } from '../audit/auditedWrite.js';
+import type { Dialect } from '../db/openDatabase.js';
+import { scanPaymentsTable } from './ruleContext.js';
 
 /** Columns naming the person a record is about (a payment's beneficiary, a car's owner…). */
 const subjectColumns: [string, string][] = [
@@ -68,4 +70,69 @@ export async function collectScanSubjects(
     n: number;
   }>`select count(*) as n from scan_subjects where scan_id = ${scanId}`.execute(tx);
   return count.rows[0]?.n ?? 0;
+}
+
+/** The payment columns the rules read, copied for an incremental scan. */
+const paymentColumns = [
+  'row_id',
+  'record_id',
+  'program_code',
+  'id_number',
+  'name',
+  'village_code',
+  'household_id',
+  'household_size',
+  'period',
+  'pay_date',
+  'amount_fen',
+  'bank_account',
+  'account_holder',
+  'account_holder_id_number',
+  'handler_id_number',
+  'name_fold',
+  'holder_fold',
+  'holder_pinyin',
+];
+
+/** The lookups the payment rules make. */
+const paymentIndexes = [
+  ['id_number', 'period'],
+  ['program_code', 'period'],
+  ['bank_account', 'period'],
+  ['household_id'],
+  ['handler_id_number'],
+  ['row_id'],
+];
+
+/**
+ * Copies the live payments of an incremental scan's subjects into a table of the scan's own,
+ * where the rules read them (payments() in ruleContext.ts): a few thousand people's payments
+ * instead of the county's. Indexed after it is filled and analysed, so that the planner knows
+ * how small it is; PostgreSQL keeps it out of the write-ahead log. Returns how many were copied.
+ */
+export async function copyScanPayments(
+  tx: WriteTx,
+  dialect: Dialect,
+  scanId: number,
+): Promise<number> {
+  const table = scanPaymentsTable(scanId);
+  await sql`create ${dialect === 'postgres' ? sql`unlogged` : sql``} table ${sql.table(table)} as
+    select ${sql.join(paymentColumns.map((c) => sql.ref(`d.${c}`)))}
+    from scan_subjects s join ds_disbursements d on d.live = 1 and d.id_number = s.subject
+    where s.scan_id = ${sql.lit(scanId)}`.execute(tx);
+  for (const columns of paymentIndexes) {
+    await sql`create index ${sql.id(`${table}_${columns.join('_')}`)}
+      on ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})`.execute(tx);
+  }
+  await sql`analyze ${sql.table(table)}`.execute(tx);
+  const count = await sql<{
+    n: number | string;
+  }>`select count(*) as n from ${sql.table(table)}`.execute(tx);
+  return Number(count.rows[0]?.n ?? 0);
+}
+
+/** Removes what an incremental scan kept while it ran: its subjects and its payment copy. */
+export async function dropScanSubjects(tx: WriteTx, scanId: number): Promise<void> {
+  await sql`delete from scan_subjects where scan_id = ${scanId}`.execute(tx);
+  await sql`drop table if exists ${sql.table(scanPaymentsTable(scanId))}`.execute(tx);
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { chineseDate, distinct, paidTail } from '../explainText.js';
-import { livePayment, paymentHit } from '../ruleContext.js';
+import { livePayment, paymentHit, payments } from '../ruleContext.js';
 
 /** Each person's earliest death, with the source that reported it. */
 export const firstDeaths = sql`(select e.id_number, e.death_date, min(e.source_kind) as source_kind
@@ -21,7 +21,7 @@ export const R01: BuiltinRule = {
   queries: (ctx) => [
     sql`${paymentHit('R01', 'p', { fact_kind: 'death', fact_date: sql`f.death_date`, fact_text: sql`f.source_kind` })}
     from ${firstDeaths} f
-    join ds_disbursements p on p.id_number = f.id_number and ${livePayment(ctx, 'p')}
+    join ${payments(ctx)} p on p.id_number = f.id_number and ${livePayment(ctx, 'p')}
     where p.period > substr(f.death_date, 1, 7)`,
   ],
   explain: (g) => {

@@ -8,6 +8,7 @@ import {
   periodEnd,
   periodStart,
   type RuleContext,
+  payments,
 } from '../ruleContext.js';
 
 function officialFact(kind: RawBuilder<unknown> | string) {
@@ -30,24 +31,24 @@ function queries(ctx: RuleContext): RawBuilder<unknown>[] {
   const pay = livePayment(ctx, 'p', { meansTested: true });
   return [
     sql`${paymentHit('R03', 'p', officialFact('official_self'))}
-      from ds_officials o join ds_disbursements p on p.id_number = o.id_number and ${pay}
+      from ds_officials o join ${payments(ctx)} p on p.id_number = o.id_number and ${pay}
       where ${inOffice}`,
     sql`${paymentHit('R03', 'p', officialFact(sql`'declared:' || rel.relation`))}
       from ds_relations rel
       join ds_officials o on o.id_number = rel.official_id_number
-      join ds_disbursements p on p.id_number = rel.relative_id_number and ${pay}
+      join ${payments(ctx)} p on p.id_number = rel.relative_id_number and ${pay}
       where rel.live = 1 and ${inOffice}`,
     // Members of the official's household: in the registry, or named on the payment.
     sql`${paymentHit('R03', 'p', officialFact('household'))}
       from ds_officials o
       join ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = o.id_number
       join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = h.household_id and m.id_number <> o.id_number
-      join ds_disbursements p on p.id_number = m.id_number and ${pay}
+      join ${payments(ctx)} p on p.id_number = m.id_number and ${pay}
       where ${inOffice}`,
     sql`${paymentHit('R03', 'p', officialFact('household'))}
       from ds_officials o
       join ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = o.id_number
-      join ds_disbursements p on p.household_id = h.household_id and p.id_number <> o.id_number and ${pay}
+      join ${payments(ctx)} p on p.household_id = h.household_id and p.id_number <> o.id_number and ${pay}
       where ${inOffice}
         and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = p.id_number)`,
   ];

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, listed, paidTail } from '../explainText.js';
-import { livePayment, paymentHit } from '../ruleContext.js';
+import { livePayment, paymentHit, paymentRows, payments } from '../ruleContext.js';
 
 /**
  * R04 经办人利益冲突: the payment's handler is the beneficiary, of the beneficiary's household,
@@ -22,25 +22,25 @@ export const R04: BuiltinRule = {
         related_id: sql`p.handler_id_number`,
         fact_ref: sql`p.handler_id_number`,
       });
-    const handlers = sql`(select distinct handler_id_number as id_number from ds_disbursements where live = 1 and handler_id_number is not null) hd`;
+    const handlers = sql`(select distinct handler_id_number as id_number from ${payments(ctx)} pp where ${paymentRows(ctx, 'pp')} and handler_id_number is not null) hd`;
     return [
-      sql`${handler('self')} from ds_disbursements p where ${pay} and p.handler_id_number = p.id_number`,
+      sql`${handler('self')} from ${payments(ctx)} p where ${pay} and p.handler_id_number = p.id_number`,
       sql`${handler('household')} from ${handlers}
         join ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = hd.id_number
         join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = h.household_id and m.id_number <> hd.id_number
-        join ds_disbursements p on p.id_number = m.id_number and p.handler_id_number = hd.id_number and ${pay}`,
+        join ${payments(ctx)} p on p.id_number = m.id_number and p.handler_id_number = hd.id_number and ${pay}`,
       sql`${handler('household')} from ${handlers}
         join ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = hd.id_number
-        join ds_disbursements p on p.household_id = h.household_id and p.handler_id_number = hd.id_number
+        join ${payments(ctx)} p on p.household_id = h.household_id and p.handler_id_number = hd.id_number
           and p.id_number <> hd.id_number and ${pay}
         where not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = p.id_number)`,
       sql`${handler('declared')} from ds_relations rel
-        join ds_disbursements p on p.id_number = rel.relative_id_number and p.handler_id_number = rel.official_id_number and ${pay}
+        join ${payments(ctx)} p on p.id_number = rel.relative_id_number and p.handler_id_number = rel.official_id_number and ${pay}
         where rel.live = 1 and rel.official_id_number <> rel.relative_id_number`,
       sql`${handler('declared')} from ds_relations rel
-        join ds_disbursements p on p.id_number = rel.official_id_number and p.handler_id_number = rel.relative_id_number and ${pay}
+        join ${payments(ctx)} p on p.id_number = rel.official_id_number and p.handler_id_number = rel.relative_id_number and ${pay}
         where rel.live = 1 and rel.official_id_number <> rel.relative_id_number`,
-      sql`${handler('account_holder')} from ds_disbursements p
+      sql`${handler('account_holder')} from ${payments(ctx)} p
         where ${pay} and p.account_holder_id_number = p.handler_id_number and p.handler_id_number <> p.id_number`,
     ];
   },

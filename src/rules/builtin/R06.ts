@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, listed, paidTail } from '../explainText.js';
-import { livePayment, paymentHit, periodEnd } from '../ruleContext.js';
+import { livePayment, paymentHit, paymentRows, payments, periodEnd } from '../ruleContext.js';
 import { householdFactHits } from './householdFacts.js';
 
 /**
@@ -43,14 +43,14 @@ export const R06: BuiltinRule = {
         hp as materialized (
           select mh.hkey, p.row_id, p.period from multi mh
             join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = mh.hkey
-            join ds_disbursements p on p.id_number = m.id_number and ${pay}
+            join ${payments(ctx)} p on p.id_number = m.id_number and ${pay}
           union
           select mh.hkey, p.row_id, p.period from multi mh
-            join ds_disbursements p on p.id_number = substr(mh.hkey, 3) and ${pay}
+            join ${payments(ctx)} p on p.id_number = substr(mh.hkey, 3) and ${pay}
             where mh.hkey like 'P:%'
           union
           select mh.hkey, p.row_id, p.period from multi mh
-            join ds_disbursements p on p.household_id = mh.hkey and ${pay}
+            join ${payments(ctx)} p on p.household_id = mh.hkey and ${pay}
             where not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = p.id_number)),
         qualifying as materialized (
           select hp.hkey, hp.row_id from hp
@@ -66,7 +66,7 @@ export const R06: BuiltinRule = {
           related_name: sql`coalesce(hm.owner_name, p.name)`,
         })}
         from qualifying q
-        join ds_disbursements p on p.row_id = q.row_id
+        join ${payments(ctx)} p on p.row_id = q.row_id and ${paymentRows(ctx, 'p')}
         join homes hm on hm.hkey = q.hkey and hm.registered_date <= ${periodEnd('p.period')}) r06`,
     ];
   },

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, listed, paidTail } from '../explainText.js';
-import { livePayment, paymentHit, subjectFilter } from '../ruleContext.js';
+import { livePayment, paymentHit, paymentRows, payments } from '../ruleContext.js';
 
 /**
  * R08 重复领取: another payment of the same programme for the same month (another record), or
@@ -24,16 +24,16 @@ export const R08: BuiltinRule = {
       });
     return [
       sql`${other('same_program')}
-        from (select id_number, program_code, period from ds_disbursements
-              where live = 1 ${subjectFilter(ctx, 'id_number')}
+        from (select id_number, program_code, period from ${payments(ctx)} pp
+              where ${paymentRows(ctx, 'pp')}
               group by id_number, program_code, period having count(*) > 1) dup
-        join ds_disbursements p on p.id_number = dup.id_number and p.period = dup.period and p.program_code = dup.program_code and ${pay}
-        join ds_disbursements q on q.live = 1 and q.id_number = p.id_number and q.period = p.period
+        join ${payments(ctx)} p on p.id_number = dup.id_number and p.period = dup.period and p.program_code = dup.program_code and ${pay}
+        join ${payments(ctx)} q on ${paymentRows(ctx, 'q')} and q.id_number = p.id_number and q.period = p.period
           and q.program_code = p.program_code and q.row_id <> p.row_id`,
       sql`${other('exclusive')}
         from ds_programs g
-        join ds_disbursements p on p.program_code = g.program_code and ${pay}
-        join ds_disbursements q on q.live = 1 and q.id_number = p.id_number and q.period = p.period
+        join ${payments(ctx)} p on p.program_code = g.program_code and ${pay}
+        join ${payments(ctx)} q on ${paymentRows(ctx, 'q')} and q.id_number = p.id_number and q.period = p.period
           and q.program_code <> p.program_code
           and (';' || g.exclusive_with || ';') like ('%;' || q.program_code || ';%')
         where g.live = 1 and g.exclusive_with is not null`,

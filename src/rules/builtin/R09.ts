@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, money, paidTail } from '../explainText.js';
-import { livePayment, paymentHit } from '../ruleContext.js';
+import { livePayment, paymentHit, payments } from '../ruleContext.js';
 
 /** R09 超标准发放: an amount above the programme's monthly standard times the household size. */
 export const R09: BuiltinRule = {
@@ -17,7 +17,7 @@ export const R09: BuiltinRule = {
       fact_text: sql`cast(p.household_size as text)`,
     })}
     from ds_programs g
-    join ds_disbursements p on p.program_code = g.program_code and ${livePayment(ctx, 'p')}
+    join ${payments(ctx)} p on p.program_code = g.program_code and ${livePayment(ctx, 'p')}
     where g.live = 1 and g.standard_monthly_fen is not null and p.amount_fen > g.standard_monthly_fen * p.household_size`,
   ],
   explain: (g) => {

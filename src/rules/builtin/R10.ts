@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, listed, paidTail } from '../explainText.js';
-import { householdOf, livePayment, paymentHit, type RuleContext } from '../ruleContext.js';
+import {
+  householdOf,
+  livePayment,
+  paymentHit,
+  type RuleContext,
+  payments,
+} from '../ruleContext.js';
 
 function threshold(ctx: RuleContext, name: string, fallback: number): number {
   const value = ctx.params[name];
@@ -26,6 +32,11 @@ export const R10: BuiltinRule = {
     const pay = livePayment(ctx, 'p');
     const minPeople = threshold(ctx, 'minBeneficiaries', 3);
     const minHouseholds = threshold(ctx, 'minHouseholds', 2);
+    // Who else is paid into an account counts from all live payments, also in an incremental
+    // scan: there only the accounts the re-checked payments use are counted.
+    const accounts = ctx.incremental
+      ? sql`and bank_account in (select bank_account from ${payments(ctx)})`
+      : sql``;
     return [
       sql`${paymentHit('R10', 'p', {
         fact_kind: 'holder_id',
@@ -34,7 +45,7 @@ export const R10: BuiltinRule = {
         related_id: sql`p.account_holder_id_number`,
         related_name: sql`p.account_holder`,
       })}
-      from ds_disbursements p
+      from ${payments(ctx)} p
       where ${pay} and p.account_holder_id_number is not null and p.account_holder_id_number <> p.id_number
         and not exists (select 1 from ds_residents m where m.live = 1 and m.status = '正常'
           and m.id_number = p.account_holder_id_number and m.household_id = ${householdOf('p')})`,
@@ -50,7 +61,7 @@ export const R10: BuiltinRule = {
           when exists (select 1 from ds_residents x where x.live = 1 and x.village_code = p.village_code
           and x.name_pinyin = p.holder_pinyin) then 1 else 0 end`,
       })}
-      from ds_disbursements p
+      from ${payments(ctx)} p
       where ${pay} and p.account_holder_id_number is null and p.holder_fold <> p.name_fold
         and not exists (select 1 from ds_residents b where b.live = 1 and b.id_number = p.id_number and b.name_pinyin = p.holder_pinyin)
         and not exists (select 1 from ds_residents m where m.live = 1 and m.status = '正常' and m.household_id = ${householdOf('p')}
@@ -64,12 +75,12 @@ export const R10: BuiltinRule = {
             from (select c.bank_account, c.period, d.id_number,
                     coalesce((select hh.household_id from ds_residents hh where hh.live = 1 and hh.status = '正常'
                       and hh.id_number = d.id_number), d.household_id, 'P:' || d.id_number) as hk
-                  from (select bank_account, period from ds_disbursements where live = 1
+                  from (select bank_account, period from ds_disbursements where live = 1 ${accounts}
                         group by bank_account, period having count(distinct id_number) >= ${minPeople}) c
                   join ds_disbursements d on d.live = 1 and d.bank_account = c.bank_account and d.period = c.period) a
             group by bank_account, period
             having count(distinct id_number) >= ${minPeople} and count(distinct hk) >= ${minHouseholds}) s
-      join ds_disbursements p on p.bank_account = s.bank_account and p.period = s.period and ${pay}`,
+      join ${payments(ctx)} p on p.bank_account = s.bank_account and p.period = s.period and ${pay}`,
     ];
   },
   explain: (g) => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, paidTail } from '../explainText.js';
-import { livePayment, paymentHit, subjectFilter } from '../ruleContext.js';
+import { livePayment, paymentHit, paymentRows, payments } from '../ruleContext.js';
 
 /**
  * R11 身份存疑: the beneficiary's ID number is not in the registry although the registry holds
@@ -19,13 +19,13 @@ export const R11: BuiltinRule = {
     return [
       // Beneficiaries first (one lookup each, not one per payment), then their payments.
       sql`${paymentHit('R11', 'p', { fact_kind: 'not_registered' })}
-      from (select id_number from ds_disbursements where live = 1 ${subjectFilter(ctx, 'id_number')} group by id_number) b
-      join ds_disbursements p on p.id_number = b.id_number and ${pay}
+      from (select id_number from ${payments(ctx)} pp where ${paymentRows(ctx, 'pp')} group by id_number) b
+      join ${payments(ctx)} p on p.id_number = b.id_number and ${pay}
       where not exists (select 1 from ds_residents r where r.live = 1 and r.id_number = b.id_number)
         and exists (select 1 from ds_residents v where v.live = 1 and v.village_code = p.village_code)`,
       sql`${paymentHit('R11', 'p', { fact_kind: 'name_differs', fact_text: sql`r.name` })}
       from ds_residents r
-      join ds_disbursements p on p.id_number = r.id_number and ${pay}
+      join ${payments(ctx)} p on p.id_number = r.id_number and ${pay}
       where r.live = 1 and r.name_fold <> p.name_fold`,
     ];
   },

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, paidTail } from '../explainText.js';
-import { livePayment, paymentHit } from '../ruleContext.js';
+import { livePayment, paymentHit, payments } from '../ruleContext.js';
 
 /** Whole years from the birth date in the ID number to the last day of the period. */
 export const ageAtPeriodEnd = sql`(cast(substr(p.period, 1, 4) as integer) - cast(substr(p.id_number, 7, 4) as integer)
@@ -17,7 +17,7 @@ export const R12: BuiltinRule = {
   queries: (ctx) => [
     sql`${paymentHit('R12', 'p', { fact_kind: 'age', fact_ref: sql`cast(g.min_age as text)`, fact_text: sql`cast(${ageAtPeriodEnd} as text)` })}
     from ds_programs g
-    join ds_disbursements p on p.program_code = g.program_code and ${livePayment(ctx, 'p')}
+    join ${payments(ctx)} p on p.program_code = g.program_code and ${livePayment(ctx, 'p')}
     where g.live = 1 and g.min_age is not null and ${ageAtPeriodEnd} < g.min_age`,
   ],
   explain: (g) => {

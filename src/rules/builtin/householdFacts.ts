@@ -1,5 +1,11 @@
 import { sql, type RawBuilder } from 'kysely';
-import { livePayment, paymentHit, type HitColumn, type RuleContext } from '../ruleContext.js';
+import {
+  livePayment,
+  paymentHit,
+  type HitColumn,
+  type RuleContext,
+  payments,
+} from '../ruleContext.js';
 
 /**
  * The people a means-tested payment looks at: its beneficiary and the members of the
@@ -37,7 +43,7 @@ export function householdFactHits(ctx: RuleContext, fact: HouseholdFact): RawBui
   const columns = { related_id: sql`f.id_number`, ...fact.columns };
   const self = sql`${paymentHit(fact.rule, 'p', { related_name: sql`p.name`, ...columns })}
     from ${fact.facts}
-    join ds_disbursements p on p.id_number = f.id_number and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
+    join ${payments(ctx)} p on p.id_number = f.id_number and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
     where ${fact.when}`;
   if (fact.selfOnly) return [self];
   return [
@@ -46,12 +52,12 @@ export function householdFactHits(ctx: RuleContext, fact: HouseholdFact): RawBui
     from ${fact.facts}
     join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
     join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = o.household_id and m.id_number <> o.id_number
-    join ds_disbursements p on p.id_number = m.id_number and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
+    join ${payments(ctx)} p on p.id_number = m.id_number and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
     where ${fact.when}`,
     sql`${paymentHit(fact.rule, 'p', { related_name: sql`o.name`, ...columns })}
     from ${fact.facts}
     join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
-    join ds_disbursements p on p.household_id = o.household_id and p.id_number <> o.id_number
+    join ${payments(ctx)} p on p.household_id = o.household_id and p.id_number <> o.id_number
       and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
     where ${fact.when}
       and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = p.id_number)`,
