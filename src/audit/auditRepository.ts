@@ -48,7 +48,7 @@ export async function listAuditEntries(
     actorName: row.actor_name,
     action: row.action,
     entity: row.entity,
-    entityIds: JSON.parse(row.entity_ids) as string[],
+    entityIds: (JSON.parse(row.entity_ids) as string[]).map(redactText),
     jurisdictionCode: row.jurisdiction_code,
     before: row.before === null ? null : redactText(row.before),
     after: row.after === null ? null : redactText(row.after),

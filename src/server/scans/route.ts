@@ -1,17 +1,42 @@
 import type { FastifyInstance } from 'fastify';
+import { inScopeSql, type Scope } from '../../auth/scope.js';
 import { actorOf } from '../../auth/sessionUser.js';
+import { ancestorDivisionCodes } from '../../core/divisionCode.js';
 import { requestScan, scanState } from '../../rules/scanQueue.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
 import { warningReaders } from '../warnings/route.js';
 import { scansResponse, startScanBody } from './schema.js';
 
+/** A scan's progress as the browser sees it: without the runner's host name and process. */
+function publicProgress(text: string): Record<string, unknown> {
+  const { runner: _runner, ...rest } = JSON.parse(text) as Record<string, unknown>;
+  return rest;
+}
+
+/** Whether a scan of the jurisdiction or of one enclosing it runs or waits. */
+function coveringState(scope: Scope): ReturnType<typeof scanState> {
+  const states = [scope.code, ...ancestorDivisionCodes(scope.code)].map(scanState);
+  return {
+    running: states.some((s) => s.running),
+    queued: states.some((s) => s.queued),
+    lastError: states.find((s) => s.lastError !== null)?.lastError ?? null,
+  };
+}
+
 export function scanRoutes(fastify: FastifyInstance, services: RouteServices): void {
-  const listScans = async (jurisdiction: string) => {
+  /**
+   * Scans that concern the user: of the jurisdiction itself, of the county (or city) that
+   * encloses it, and of divisions inside it. A township's leader sees the county's scans.
+   */
+  const listScans = async (scope: Scope) => {
+    const covering = [scope.code, ...ancestorDivisionCodes(scope.code)];
     const rows = await services.app.handle.db
       .selectFrom('scans')
       .selectAll()
-      .where('jurisdiction_code', '=', jurisdiction)
+      .where((eb) =>
+        eb.or([eb('jurisdiction_code', 'in', covering), inScopeSql('jurisdiction_code', scope)]),
+      )
       .orderBy('id', 'desc')
       .limit(20)
       .execute();
@@ -23,7 +48,7 @@ export function scanRoutes(fastify: FastifyInstance, services: RouteServices): v
       startedAt: r.started_at,
       finishedAt: r.finished_at,
       subjects: r.subjects,
-      progress: r.progress ? (JSON.parse(r.progress) as Record<string, unknown>) : null,
+      progress: r.progress ? publicProgress(r.progress) : null,
       counts: r.counts ? (JSON.parse(r.counts) as Record<string, unknown>) : null,
       error: r.error,
     }));
@@ -37,8 +62,8 @@ export function scanRoutes(fastify: FastifyInstance, services: RouteServices): v
     tags: ['scans'],
     schema: { response: scansResponse },
     handler: async ({ ctx }) => ({
-      scans: await listScans(ctx.scope.code),
-      ...scanState(ctx.scope.code),
+      scans: await listScans(ctx.scope),
+      ...coveringState(ctx.scope),
     }),
   });
 
@@ -56,7 +81,7 @@ export function scanRoutes(fastify: FastifyInstance, services: RouteServices): v
         body.full ? 'full' : 'incremental',
         actorOf(requireUser(ctx)),
       );
-      return { scans: await listScans(ctx.scope.code), ...scanState(ctx.scope.code) };
+      return { scans: await listScans(ctx.scope), ...coveringState(ctx.scope) };
     },
   });
 }

@@ -29,7 +29,11 @@ import {
 
 export const warningReaders = ['inspector', 'leader', 'admin'] as const;
 
-/** Every view of a person's data is kept: who looked at whom, when, and why. */
+/**
+ * Every view of a person's data is kept: who looked at whom, when, and why. The access log
+ * (never served) holds the ID number, so that "who viewed this person" can be answered; the
+ * audit trail, which administrators read in the console, holds it masked.
+ */
 async function logView(
   ctx: RequestContext,
   purpose: string,
@@ -52,7 +56,7 @@ async function logView(
     await audit({
       action: `view.${purpose}`,
       entity: 'person',
-      ids: [subject],
+      ids: [maskIdNumber(subject)],
       jurisdictionCode: user.jurisdictionCode,
       after: { detail },
     });
