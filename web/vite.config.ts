@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
@@ -7,6 +8,17 @@ import { defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const fromWeb = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
+
+/**
+ * echarts-for-react imports tslib without declaring it as a dependency, so npm need not
+ * install it where that import can find it. ECharts declares it: use ECharts' copy (its ES
+ * module build), which also keeps one tslib in the bundle.
+ */
+function echartsTslib(): string {
+  const fromRoot = createRequire(import.meta.url);
+  const fromEcharts = createRequire(fromRoot.resolve('echarts'));
+  return path.join(path.dirname(fromEcharts.resolve('tslib')), 'tslib.es6.js');
+}
 
 /**
  * Writes `.br` and `.gz` twins of the text files, so that a server that serves
@@ -72,6 +84,7 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react(), consoleFallback(), precompress()],
+  resolve: { alias: [{ find: /^tslib$/, replacement: echartsTslib() }] },
   build: {
     outDir: fromWeb('../dist/web'),
     emptyOutDir: true,
@@ -94,6 +107,14 @@ export default defineConfig({
               test: (id: string) =>
                 /[\\/]web[\\/]components[\\/]/.test(id) && !id.includes('AntdProvider'),
               priority: 2,
+            },
+            {
+              // ECharts (the warning page's relationship graph): loaded only with that page.
+              // Below React's group, which must keep React: a group takes its modules'
+              // dependencies along unless a group of higher priority took them first.
+              name: 'charts-vendor',
+              test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor|fast-deep-equal|tslib)[\\/]/,
+              priority: 1.5,
             },
             {
               name: 'react-vendor',

@@ -65,6 +65,22 @@ describe('quick start in a real browser', () => {
       );
       await page.screenshot({ path: path.join(dir, 'workspace.png') });
 
+      // The demo county's warnings: a dead person still paid (R01), its explanation,
+      // evidence and the person's relationship network drawn by ECharts.
+      await page.goto(`${server!.url}/console/warnings?rule=R01`);
+      const firstRow = page.locator('[data-testid^="warning-row-"]').first();
+      await firstRow.waitFor();
+      await firstRow.click();
+      await expect
+        .poll(() => page.getByTestId('warning-explanation').textContent())
+        .toMatch(/死亡|火化|去世/);
+      expect(await page.getByTestId('warning-evidence').textContent()).toMatch(/\d/);
+      const graph = page.locator('[data-testid="warning-network"][data-rendered="true"]');
+      await graph.waitFor({ timeout: 30_000 });
+      expect(Number(await graph.getAttribute('data-nodes'))).toBeGreaterThan(1);
+      expect(await graph.locator('canvas').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(dir, 'warning.png') });
+
       // The session survives a reload, and signing out ends it.
       await page.reload();
       await expect

@@ -243,3 +243,135 @@ export interface QuarantineResponse {
   total: number;
   rows: QuarantineRow[];
 }
+
+/** The three severities of a warning, as the server spells them. */
+export type WarningSeverity = '高' | '中' | '低';
+
+/** A warning (src/rules/warningsRepository.ts WarningView): rules.md's fields, then ours. */
+export interface Warning {
+  rule: string;
+  /** An 18-character ID number for a person; an organisation's or village's key otherwise. */
+  subject_id_number: string;
+  subject_name: string;
+  village_code: string | null;
+  program_code: string | null;
+  /** `YYYY-MM` months, in order. */
+  periods: string[];
+  /** Integer fen. */
+  amount_fen: number;
+  record_ids: string[];
+  /** 高, 中 or 低; a string, as the server sends it. */
+  severity: string;
+  score: number;
+  explanation: string;
+  fingerprint: string;
+  id: number;
+  /** person, organisation or village. */
+  subject_kind: string;
+  jurisdiction_code: string;
+  /** open or cleared. */
+  status: string;
+  first_seen_scan: number;
+  last_seen_scan: number;
+  created_at: string;
+  updated_at: string;
+  cleared_at: string | null;
+}
+
+export interface WarningsResponse {
+  total: number;
+  warnings: Warning[];
+}
+
+/** What a record of evidence says about the fact it conflicts with (all may be null). */
+export interface EvidenceDetails {
+  fact?: string | null;
+  ref?: string | null;
+  date?: string | null;
+  text?: string | null;
+  related_id?: string | null;
+  related_name?: string | null;
+}
+
+export interface WarningEvidence {
+  seq: number;
+  /** disbursements, payroll, approvals, complaints… */
+  dataset: string;
+  record_ref: string;
+  period: string | null;
+  amount_fen: number | null;
+  details: EvidenceDetails;
+  /** Matched by a name that only sounds the same, not by ID number. */
+  fuzzy: boolean;
+}
+
+export interface WarningResponse {
+  warning: Warning;
+  /** The rule's name in the interface language. */
+  ruleName: string;
+  evidence: WarningEvidence[];
+}
+
+export interface NetworkNode {
+  /** An ID number; outside the user's jurisdiction a masked one, "辖区外-431226********0015". */
+  id: string;
+  name: string;
+  village: string | null;
+  official: boolean;
+  /** 0 the person asked about, 1 direct links, 2 the second hop. */
+  depth: number;
+}
+
+export interface NetworkEdge {
+  from: string;
+  to: string;
+  /** household, declared, account, phone, address or handler. */
+  kind: string;
+  /** Where the link comes from, e.g. 户籍人口（同户）. */
+  source: string;
+  detail: string;
+}
+
+export interface PersonNetworkResponse {
+  center: string;
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+}
+
+export interface ScanProgress {
+  rule?: string;
+  done?: number;
+  total?: number;
+}
+
+export interface ScanCounts {
+  new: number;
+  updated: number;
+  unchanged: number;
+  cleared: number;
+  open: number;
+}
+
+export interface ScanView {
+  id: number;
+  /** full or incremental. */
+  kind: string;
+  /** running, done or failed. */
+  status: string;
+  triggeredBy: string;
+  startedAt: string;
+  finishedAt: string | null;
+  /** People an incremental scan re-checked; null for a full scan. */
+  subjects: number | null;
+  progress: ScanProgress | null;
+  counts: ScanCounts | null;
+  error: string | null;
+}
+
+export interface ScansResponse {
+  /** The latest first. */
+  scans: ScanView[];
+  running: boolean;
+  queued: boolean;
+  lastError: string | null;
+}

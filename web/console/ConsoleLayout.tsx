@@ -23,9 +23,12 @@ import {
   type MenuGroup,
   type PageDefinition,
   type PageKey,
+  warningIdAt,
 } from './routes';
 import { useSession } from './session';
 import { UsersPage } from './UsersPage';
+import { WarningPage } from './WarningPage';
+import { WarningsPage } from './WarningsPage';
 
 function pageContent(key: PageKey, pathname: string): ReactNode {
   switch (key) {
@@ -38,6 +41,12 @@ function pageContent(key: PageKey, pathname: string): ReactNode {
     case 'batch': {
       const id = batchIdAt(pathname) ?? 0;
       return <BatchPage key={id} id={id} />;
+    }
+    case 'warnings':
+      return <WarningsPage />;
+    case 'warning': {
+      const id = warningIdAt(pathname) ?? 0;
+      return <WarningPage key={id} id={id} />;
     }
     case 'users':
       return <UsersPage />;

@@ -4,7 +4,7 @@ import { useI18n } from '../components/i18n';
 import type { MessageKey } from '../components/messages';
 import { ConsoleLink } from './ConsoleLink';
 import { roleName } from './roleName';
-import { batchReaderRoles, hasRole, importerRoles, importPath } from './routes';
+import { batchReaderRoles, hasRole, importerRoles, importPath, warningReaderRoles } from './routes';
 import { useSession } from './session';
 
 const stages: readonly { title: MessageKey; text: MessageKey }[] = [
@@ -23,6 +23,7 @@ export function HomePage(): ReactNode {
     : hasRole(batchReaderRoles, user.role)
       ? '/console/batches'
       : null;
+  const warnings = hasRole(warningReaderRoles, user.role) ? '/console/warnings' : null;
   return (
     <div className="page">
       <Card>
@@ -62,6 +63,14 @@ export function HomePage(): ReactNode {
             </ConsoleLink>
           </Typography.Paragraph>
         ) : null}
+        {warnings ? (
+          <Typography.Paragraph className="home-coming home-warnings" data-testid="home-warnings">
+            {t('home.warnings')}{' '}
+            <ConsoleLink href={warnings} testId="home-warnings-link">
+              {t('nav.warnings')}
+            </ConsoleLink>
+          </Typography.Paragraph>
+        ) : null}
         <Typography.Paragraph type="secondary" className="home-coming">
           {t('home.comingSoon')}
         </Typography.Paragraph>
@@ -73,11 +82,17 @@ export function HomePage(): ReactNode {
               size="small"
               title={t(stage.title)}
               extra={
-                stage.title !== 'home.stage.before' ? (
+                stage.title === 'home.stage.before' ? (
+                  collection ? (
+                    <ConsoleLink href={collection}>{t('home.stage.beforeLink')}</ConsoleLink>
+                  ) : null
+                ) : stage.title === 'home.stage.during' ? (
+                  warnings ? (
+                    <ConsoleLink href={warnings}>{t('home.stage.duringLink')}</ConsoleLink>
+                  ) : null
+                ) : (
                   <Tag>{t('common.comingSoon')}</Tag>
-                ) : collection ? (
-                  <ConsoleLink href={collection}>{t('home.stage.beforeLink')}</ConsoleLink>
-                ) : null
+                )
               }
               className="home-stage"
             >

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { batchIdAt, batchPath, importPath, importPrefill, mayOpen, pageAt } from './routes';
+import {
+  batchIdAt,
+  batchPath,
+  importPath,
+  importPrefill,
+  mayOpen,
+  pageAt,
+  pages,
+  warningIdAt,
+} from './routes';
 
 describe('console routes', () => {
   it('finds the page at a path, home for the console root', () => {
@@ -61,5 +70,28 @@ describe('console routes', () => {
     expect(importPrefill('')).toEqual({ dataset: null, fixes: null });
     expect(importPrefill('?dataset=<script>&fixes=-1')).toEqual({ dataset: null, fixes: null });
     expect(importPrefill('?fixes=0')).toEqual({ dataset: null, fixes: null });
+  });
+
+  it('finds the warning pages, open to inspectors, leaders and administrators', () => {
+    const list = pageAt('/console/warnings')!;
+    const one = pageAt('/console/warnings/42')!;
+    expect(list.key).toBe('warnings');
+    expect(one.key).toBe('warning');
+    expect(pageAt('/console/warnings/42/')?.key).toBe('warning');
+    expect(pageAt('/console/warnings/x')).toBeNull();
+    expect(warningIdAt('/console/warnings/42')).toBe(42);
+    expect(warningIdAt('/console/warnings')).toBeNull();
+    // The warning page highlights the list in the menu, and is not in the menu itself.
+    expect(one.menuKey).toBe('warnings');
+    expect(pages.filter((p) => p.inMenu).map((p) => p.key)).toContain('warnings');
+    expect(pages.filter((p) => p.inMenu).map((p) => p.key)).not.toContain('warning');
+    for (const role of ['inspector', 'leader', 'admin']) {
+      expect(mayOpen(list, role)).toBe(true);
+      expect(mayOpen(one, role)).toBe(true);
+    }
+    for (const role of ['clerk', 'reviewer', 'handler']) {
+      expect(mayOpen(list, role)).toBe(false);
+      expect(mayOpen(one, role)).toBe(false);
+    }
   });
 });

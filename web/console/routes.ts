@@ -3,7 +3,16 @@ import type { MessageKey } from '../components/messages';
 
 export const consoleBase = '/console';
 
-export type PageKey = 'home' | 'imports' | 'batches' | 'batch' | 'users' | 'audit' | 'password';
+export type PageKey =
+  | 'home'
+  | 'imports'
+  | 'batches'
+  | 'batch'
+  | 'warnings'
+  | 'warning'
+  | 'users'
+  | 'audit'
+  | 'password';
 
 /** A heading in the side menu that gathers pages. */
 export type MenuGroup = 'collection';
@@ -31,7 +40,13 @@ export const reviewerRoles: readonly Role[] = ['reviewer', 'admin'];
 /** Who may read batches: the importers, and inspectors and leaders. */
 export const batchReaderRoles: readonly Role[] = [...importerRoles, 'inspector', 'leader'];
 
+/** Who may read warnings and relationship networks (src/server/warnings/route.ts). */
+export const warningReaderRoles: readonly Role[] = ['inspector', 'leader', 'admin'];
+/** Who may start a scan (POST /api/scans). */
+export const scanStarterRoles: readonly Role[] = ['inspector', 'admin'];
+
 const batchPattern = /^\/console\/batches\/(\d{1,15})$/;
+const warningPattern = /^\/console\/warnings\/(\d{1,15})$/;
 
 export const groupLabels: Record<MenuGroup, MessageKey> = { collection: 'nav.collection' };
 
@@ -61,6 +76,22 @@ export const pages: readonly PageDefinition[] = [
     roles: batchReaderRoles,
     inMenu: false,
     menuKey: 'batches',
+  },
+  {
+    key: 'warnings',
+    path: `${consoleBase}/warnings`,
+    label: 'nav.warnings',
+    roles: warningReaderRoles,
+    inMenu: true,
+  },
+  {
+    key: 'warning',
+    path: `${consoleBase}/warnings/:id`,
+    pattern: warningPattern,
+    label: 'nav.warning',
+    roles: warningReaderRoles,
+    inMenu: false,
+    menuKey: 'warnings',
   },
   {
     key: 'users',
@@ -95,6 +126,12 @@ export function pageAt(pathname: string): PageDefinition | null {
 /** The batch number in `/console/batches/12`, or null. */
 export function batchIdAt(pathname: string): number | null {
   const match = batchPattern.exec(normalise(pathname));
+  return match?.[1] ? Number(match[1]) : null;
+}
+
+/** The warning number in `/console/warnings/12`, or null. */
+export function warningIdAt(pathname: string): number | null {
+  const match = warningPattern.exec(normalise(pathname));
   return match?.[1] ? Number(match[1]) : null;
 }
 
