@@ -4,13 +4,13 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
     from ds_properties f
     join ds_disbursements p on p.id_number = f.id_number and "p"."live" = 1 and "p"."village_code" like ?
     and exists (select 1 from ds_programs mt where mt.live = 1 and mt.program_code = "p"."program_code" and mt.means_tested = 1)
-    where f.live = 1 and f.usage in ('商业', '办公', '工业') and f.registered_date <= ("p"."period" || '-31') union all select cast('R06' as text) as "rule_code", "p"."id_number" as "subject", cast('person' as text) as "subject_kind", "p"."name" as "subject_name", "p"."village_code" as "village_code", "p"."village_code" as "jurisdiction_code", "p"."program_code" as "program_code", "p"."period" as "period", "p"."amount_fen" as "amount_fen", cast('disbursements' as text) as "dataset", "p"."row_id" as "row_id", "p"."record_id" as "record_ref", f.usage as "fact_kind", f.certificate_no as "fact_ref", f.registered_date as "fact_date", coalesce(f.location, '') as "fact_text", f.id_number as "related_id", o.name as "related_name", cast(0 as bigint) as "fuzzy"
+    where f.live = 1 and f.usage in ('商业', '办公', '工业') and f.registered_date <= ("p"."period" || '-31')  union all select cast('R06' as text) as "rule_code", "p"."id_number" as "subject", cast('person' as text) as "subject_kind", "p"."name" as "subject_name", "p"."village_code" as "village_code", "p"."village_code" as "jurisdiction_code", "p"."program_code" as "program_code", "p"."period" as "period", "p"."amount_fen" as "amount_fen", cast('disbursements' as text) as "dataset", "p"."row_id" as "row_id", "p"."record_id" as "record_ref", f.usage as "fact_kind", f.certificate_no as "fact_ref", f.registered_date as "fact_date", coalesce(f.location, '') as "fact_text", f.id_number as "related_id", o.name as "related_name", cast(0 as bigint) as "fuzzy"
     from ds_properties f
     join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
     join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = o.household_id and m.id_number <> o.id_number
     join ds_disbursements p on p.id_number = m.id_number and "p"."live" = 1 and "p"."village_code" like ?
     and exists (select 1 from ds_programs mt where mt.live = 1 and mt.program_code = "p"."program_code" and mt.means_tested = 1)
-    where f.live = 1 and f.usage in ('商业', '办公', '工业') and f.registered_date <= ("p"."period" || '-31') union all select cast('R06' as text) as "rule_code", "p"."id_number" as "subject", cast('person' as text) as "subject_kind", "p"."name" as "subject_name", "p"."village_code" as "village_code", "p"."village_code" as "jurisdiction_code", "p"."program_code" as "program_code", "p"."period" as "period", "p"."amount_fen" as "amount_fen", cast('disbursements' as text) as "dataset", "p"."row_id" as "row_id", "p"."record_id" as "record_ref", f.usage as "fact_kind", f.certificate_no as "fact_ref", f.registered_date as "fact_date", coalesce(f.location, '') as "fact_text", f.id_number as "related_id", o.name as "related_name", cast(0 as bigint) as "fuzzy"
+    where f.live = 1 and f.usage in ('商业', '办公', '工业') and f.registered_date <= ("p"."period" || '-31')  union all select cast('R06' as text) as "rule_code", "p"."id_number" as "subject", cast('person' as text) as "subject_kind", "p"."name" as "subject_name", "p"."village_code" as "village_code", "p"."village_code" as "jurisdiction_code", "p"."program_code" as "program_code", "p"."period" as "period", "p"."amount_fen" as "amount_fen", cast('disbursements' as text) as "dataset", "p"."row_id" as "row_id", "p"."record_id" as "record_ref", f.usage as "fact_kind", f.certificate_no as "fact_ref", f.registered_date as "fact_date", coalesce(f.location, '') as "fact_text", f.id_number as "related_id", o.name as "related_name", cast(0 as bigint) as "fuzzy"
     from ds_properties f
     join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
     join ds_disbursements p on p.household_id = o.household_id and p.id_number <> o.id_number
@@ -23,7 +23,7 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
             f.certificate_no, f.location, f.registered_date
           from ds_properties f
           left join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
-          where f.live = 1 and f.usage = '住宅'),
+          where f.live = 1 and f.usage = '住宅' ),
         multi as materialized (
           select hkey from homes group by hkey having count(distinct certificate_no) >= ?),
         hp as materialized (

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { newIdNumber } from '../../test/factories/people.js';
 import { templateRow } from '../../test/factories/templateRows.js';
 import { describeForEachDatabase } from '../../test/helpers/databases.js';
 import { makeLive } from '../../test/helpers/liveData.js';
@@ -100,5 +101,93 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
       cleared: 0,
       open: incremental.open,
     });
+  }, 240_000);
+
+  it('reaches payees outside the registry through the households their payments name', async () => {
+    const ctx = current();
+    const county = generateCounty({ region: root, people: 600, seed: 12, year: 2024 });
+    await loadJurisdiction(ctx, systemActor, root);
+    await createAdministrator(ctx, root);
+    const admin = (await findUserByUsername(ctx.handle.db, 'admin'))!;
+    await loadCountyRows(
+      ctx,
+      { actor: { id: admin.id, name: 'admin' }, scope: scopeOf(root) },
+      county,
+    );
+    const scan = (kind: 'full' | 'incremental') =>
+      runScan(ctx, { jurisdiction: root, kind, actor: systemActor, today: county.today });
+    await scan('full');
+
+    const program = county.rows.programs!.find((p) => p.means_tested === '是')!;
+    const owners = new Set(county.rows.vehicles!.map((v) => v.id_number));
+    const households = new Map<string, Record<string, string>[]>();
+    for (const r of county.rows.residents!) {
+      if (r.status !== '正常') continue;
+      households.set(r.household_id!, [...(households.get(r.household_id!) ?? []), r]);
+    }
+    const [first, second] = [...households.values()].filter(
+      (members) => members.length >= 2 && members.every((m) => !owners.has(m.id_number)),
+    );
+    const car = (owner: Record<string, string>, plate: string) => ({
+      ...templateRow('vehicles'),
+      id_number: owner.id_number!,
+      name: owner.name!,
+      plate,
+      registered_date: '2023-05-01',
+    });
+    const paymentTo = (id: string, household: Record<string, string>, record: string) => ({
+      ...templateRow('disbursements'),
+      record_id: record,
+      program_code: program.program_code!,
+      id_number: id,
+      name: '外户测甲',
+      village_code: household.village_code!,
+      household_id: household.household_id!,
+      account_holder: '外户测甲',
+      account_holder_id_number: id,
+      period: '2024-08',
+      pay_date: '2024-08-10',
+    });
+    const openOf = async (rule: string, subject: string) =>
+      ctx.handle.db
+        .selectFrom('warnings')
+        .select('id')
+        .where('rule_code', '=', rule)
+        .where('subject', '=', subject)
+        .where('status', '=', 'open')
+        .execute();
+
+    // A payee not on the registry is paid for a household; a member's car arrives later.
+    const outsider = newIdNumber({ region: '431221' });
+    await makeLive(ctx, 'disbursements', [paymentTo(outsider, first![0]!, 'OUT-1')]);
+    await scan('incremental');
+    expect(await openOf('R05', outsider)).toHaveLength(0);
+    await makeLive(ctx, 'vehicles', [car(first![1]!, '湘N9T001')]);
+    await scan('incremental');
+    expect(await openOf('R05', outsider)).toHaveLength(1);
+
+    // A member's car and two homes first; then a payee not on the registry is paid for that
+    // household.
+    await makeLive(ctx, 'vehicles', [car(second![1]!, '湘N9T002')]);
+    const owner = second![1]!;
+    await makeLive(
+      ctx,
+      'properties',
+      ['9000001', '9000002'].map((n) => ({
+        ...templateRow('properties'),
+        id_number: owner.id_number!,
+        name: owner.name!,
+        certificate_no: `湘（2023）麻阳县不动产权第${n}号`,
+      })),
+    );
+    await scan('incremental');
+    const another = newIdNumber({ region: '431221' });
+    await makeLive(ctx, 'disbursements', [paymentTo(another, second![0]!, 'OUT-2')]);
+    await scan('incremental');
+    expect(await openOf('R05', another)).toHaveLength(1);
+    expect(await openOf('R06', another)).toHaveLength(1);
+
+    const full = await scan('full');
+    expect(full).toMatchObject({ kind: 'full', new: 0, updated: 0, cleared: 0 });
   }, 240_000);
 });

@@ -20,6 +20,15 @@ export function subjectFilter(ctx: RuleContext, column: string): RawBuilder<unkn
     : sql``;
 }
 
+/**
+ * In an incremental scan, `and <column> in (subjects)`, for facts whose owner can bear on a
+ * re-checked payment through a household: the subjects include every member of the
+ * households of their payments (collectScanSubjects). Nothing in a full scan.
+ */
+export function ownersInReach(ctx: RuleContext, column: string): RawBuilder<unknown> {
+  return subjectFilter(ctx, column);
+}
+
 export function inJurisdiction(ctx: RuleContext, column: string): RawBuilder<unknown> {
   return sql`${sql.ref(column)} like ${`${ctx.prefix}%`}`;
 }

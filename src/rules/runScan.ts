@@ -229,7 +229,12 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
     let subjects: number | null = null;
     if (kind === 'incremental') {
       subjects = await auditedWrite(ctx, options.actor, async (w) => {
-        const n = await collectScanSubjects(w.tx, scan.id, watermark?.approved_seq ?? 0);
+        const n = await collectScanSubjects(
+          w.tx,
+          ctx.handle.dialect,
+          scan.id,
+          watermark?.approved_seq ?? 0,
+        );
         const payments = await copyScanPayments(w.tx, ctx.handle.dialect, scan.id);
         await w.audit({
           action: 'scan.subjects',

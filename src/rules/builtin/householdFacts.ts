@@ -4,8 +4,19 @@ import {
   paymentHit,
   type HitColumn,
   type RuleContext,
+  ownersInReach,
   payments,
 } from '../ruleContext.js';
+
+/**
+ * In an incremental scan, `and <column> in (subjects not on the registry)`: few, so that the
+ * payments of people outside the registry are found from them rather than from the facts.
+ */
+function unregisteredSubjects(ctx: RuleContext, column: string): RawBuilder<unknown> {
+  if (!ctx.incremental) return sql``;
+  return sql`and ${sql.ref(column)} in (select s.subject from scan_subjects s where s.scan_id = ${ctx.scanId}
+    and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = s.subject))`;
+}
 
 /**
  * The people a means-tested payment looks at: its beneficiary and the members of the
@@ -41,10 +52,13 @@ export interface HouseholdFact {
  */
 export function householdFactHits(ctx: RuleContext, fact: HouseholdFact): RawBuilder<unknown>[] {
   const columns = { related_id: sql`f.id_number`, ...fact.columns };
+  // Incremental scans: the facts of the subjects only (they hold the payees' households); in
+  // the third part, driven instead from the few subjects not on the registry.
+  const when = sql`${fact.when} ${ownersInReach(ctx, 'f.id_number')}`;
   const self = sql`${paymentHit(fact.rule, 'p', { related_name: sql`p.name`, ...columns })}
     from ${fact.facts}
     join ${payments(ctx)} p on p.id_number = f.id_number and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
-    where ${fact.when}`;
+    where ${when}`;
   if (fact.selfOnly) return [self];
   return [
     self,
@@ -53,13 +67,13 @@ export function householdFactHits(ctx: RuleContext, fact: HouseholdFact): RawBui
     join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
     join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = o.household_id and m.id_number <> o.id_number
     join ${payments(ctx)} p on p.id_number = m.id_number and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
-    where ${fact.when}`,
+    where ${when}`,
     sql`${paymentHit(fact.rule, 'p', { related_name: sql`o.name`, ...columns })}
     from ${fact.facts}
     join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
     join ${payments(ctx)} p on p.household_id = o.household_id and p.id_number <> o.id_number
       and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
-    where ${fact.when}
+    where ${fact.when} ${unregisteredSubjects(ctx, 'p.id_number')}
       and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = p.id_number)`,
   ];
 }
