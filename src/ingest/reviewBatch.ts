@@ -58,7 +58,7 @@ async function batchFor(
 }
 
 /** The validity a batch needs, set for the batch's jurisdiction or the deployment. */
-async function minValidity(ctx: AppContext, jurisdictionCode: string): Promise<number> {
+export async function minValidity(ctx: AppContext, jurisdictionCode: string): Promise<number> {
   return (
     (await readSetting<number>(ctx.handle.db, minValiditySetting, jurisdictionCode)) ??
     (await readSetting<number>(ctx.handle.db, minValiditySetting)) ??

@@ -218,6 +218,8 @@ export interface BatchesResponse {
 
 export interface BatchResponse {
   batch: BatchView;
+  /** The validity score below which approval needs an override (GET only). */
+  validityThreshold?: number;
 }
 
 export interface QuarantineProblem {

@@ -209,6 +209,8 @@ export const zh = {
   'batch.approveTitle': '审核通过批次 {batch}',
   'batch.approveText': '通过后，本批次接收的 {count} 行数据将生效。',
   'batch.override': '强制通过',
+  'quality.belowThreshold':
+    '有效性 {score} 分，低于审核要求的 {threshold} 分：批准须勾选“强制通过”并说明理由。',
   'batch.overrideHint': '有效性低于规定分数的批次，须勾选“强制通过”并说明理由；理由记入审计日志。',
   'batch.note': '审核意见',
   'batch.noteOptional': '选填',
@@ -689,6 +691,8 @@ export const en: Record<MessageKey, string> = {
   'batch.approveTitle': 'Approve batch {batch}',
   'batch.approveText': 'Once approved, the rows this batch accepted ({count}) go live.',
   'batch.override': 'Approve by override',
+  'quality.belowThreshold':
+    'Validity {score} is below the {threshold} a review requires: approving needs an override with a reason.',
   'batch.overrideHint':
     'A batch whose validity is below the required score needs an override with a reason; the reason goes into the audit trail.',
   'batch.note': 'Note',

@@ -66,14 +66,19 @@ function ReviewModal(props: {
   action: ReviewAction;
   /** The reviewer imported the batch (an administrator may then approve only by override). */
   own: boolean;
+  /** The batch's validity is under the threshold: approval needs an override. */
+  belowThreshold: boolean;
   onClose: () => void;
   onDone: (batch: BatchView, action: ReviewAction) => void;
 }): ReactNode {
   const { t } = useI18n();
   const handleError = useApiErrorHandler();
   const { batch, action } = props;
-  // An administrator approving their own import can do so only by override.
-  const [override, setOverride] = useState(action === 'approve' && props.own);
+  // An administrator approving their own import, or a batch of too low validity, can be
+  // approved only by override.
+  const [override, setOverride] = useState(
+    action === 'approve' && (props.own || props.belowThreshold),
+  );
   const [reason, setReason] = useState('');
   const [missingReason, setMissingReason] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -436,6 +441,7 @@ export function BatchPage(props: { id: number }): ReactNode {
   const handleError = useApiErrorHandler();
   const datasets = useDatasets();
   const [batch, setBatch] = useState<BatchView | null>(null);
+  const [threshold, setThreshold] = useState<number | null>(null);
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [generation, setGeneration] = useState(0);
   const [action, setAction] = useState<ReviewAction | null>(null);
@@ -445,6 +451,7 @@ export function BatchPage(props: { id: number }): ReactNode {
     api.get<BatchResponse>(`/api/batches/${props.id}`, { signal: controller.signal }).then(
       (response) => {
         setBatch(response.batch);
+        setThreshold(response.validityThreshold ?? null);
         setLoaded({ kind: 'ready' });
       },
       (error: unknown) => {
@@ -494,6 +501,8 @@ export function BatchPage(props: { id: number }): ReactNode {
   }
 
   const own = batch.uploader === user.username;
+  const validity = batch.quality?.validity.score ?? null;
+  const belowThreshold = threshold !== null && validity !== null && validity < threshold;
   const isReviewer = hasRole(reviewerRoles, user.role);
   const pending = batch.status === 'pending';
   const mayApprove = isReviewer && pending && (!own || user.role === 'admin');
@@ -684,7 +693,21 @@ export function BatchPage(props: { id: number }): ReactNode {
       </Card>
       <Card title={t('quality.title')}>
         {batch.quality ? (
-          <QualityPanel report={batch.quality} />
+          <>
+            <QualityPanel report={batch.quality} />
+            {belowThreshold ? (
+              <Alert
+                type="warning"
+                showIcon
+                className="quality-threshold"
+                data-testid="quality-below-threshold"
+                title={t('quality.belowThreshold', {
+                  score: batch.quality.validity.score ?? 0,
+                  threshold: threshold ?? 0,
+                })}
+              />
+            ) : null}
+          </>
         ) : (
           <Typography.Text type="secondary">{t('quality.none')}</Typography.Text>
         )}
@@ -695,6 +718,7 @@ export function BatchPage(props: { id: number }): ReactNode {
           batch={batch}
           action={action}
           own={own}
+          belowThreshold={belowThreshold}
           onClose={() => setAction(null)}
           onDone={(updated, done) => {
             setAction(null);

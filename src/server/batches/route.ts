@@ -8,6 +8,7 @@ import { fixTableCsv, writeFixTableXlsx } from '../../ingest/quarantineExport.js
 import { countQuarantine, listQuarantine } from '../../ingest/quarantineRepository.js';
 import {
   approveBatch,
+  minValidity,
   rejectBatch,
   rollbackBatch,
   type Reviewer,
@@ -64,10 +65,17 @@ export function batchRoutes(fastify: FastifyInstance, services: RouteServices): 
     method: 'GET',
     url: '/api/batches/:id',
     access: readers,
-    summary: 'One batch with its provenance, counts and quality report',
+    summary:
+      'One batch with its provenance, counts, quality report and the validity its approval needs',
     tags: ['batches'],
     schema: { params: batchParams, response: batchResponse },
-    handler: async ({ params, ctx }) => ({ batch: toBatchView(await batchOrFail(ctx, params.id)) }),
+    handler: async ({ params, ctx }) => {
+      const batch = await batchOrFail(ctx, params.id);
+      return {
+        batch: toBatchView(batch),
+        validityThreshold: await minValidity(ctx.app, batch.jurisdiction_code),
+      };
+    },
   });
 
   defineRoute(fastify, services, {

@@ -57,7 +57,11 @@ export const batchListQuery = Type.Object(
 export const batchParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export const batchListResponse = Type.Object({ batches: Type.Array(batchView) });
-export const batchResponse = Type.Object({ batch: batchView });
+export const batchResponse = Type.Object({
+  batch: batchView,
+  /** The validity score (0–100) below which approval needs an override; on GET. */
+  validityThreshold: Type.Optional(Type.Integer()),
+});
 
 export const approveBody = Type.Object(
   {

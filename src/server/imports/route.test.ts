@@ -84,6 +84,7 @@ describeForEachDatabase('imports, batches and exchange over the API', (current) 
         uploader: clerk.username,
         quality: { validity: { score: 50 } },
       },
+      validityThreshold: 90,
     });
     const quarantine = await server.inject({
       method: 'GET',
