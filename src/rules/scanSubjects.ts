@@ -51,7 +51,15 @@ export async function collectScanSubjects(
   scanId: number,
   sinceSeq: number,
 ): Promise<number> {
-  const changed = sql`(select id from ingest_batches where approved_seq > ${sinceSeq} and status in ('approved', 'rolled_back'))`;
+  // The batches as values, not a subquery, so that PostgreSQL plans with their row counts.
+  const batches = await tx
+    .selectFrom('ingest_batches')
+    .select('id')
+    .where('approved_seq', '>', sinceSeq)
+    .where('status', 'in', ['approved', 'rolled_back'])
+    .execute();
+  if (batches.length === 0) return 0;
+  const changed = sql`(${sql.join(batches.map((b) => b.id))})`;
   const union = (columns: [string, string][]): RawBuilder<unknown> =>
     sql.join(
       columns.map(
@@ -148,8 +156,9 @@ export async function copyScanPayments(
     await sql`create index ${sql.id(`${table}_${columns.join('_')}`)}
       on ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})`.execute(tx);
   }
-  // Rough statistics are enough to tell the planner the copy is small: sample, on SQLite.
+  // Rough statistics are enough to tell the planner the copy is small: a small sample.
   if (dialect === 'sqlite') await sql`pragma analysis_limit = 1000`.execute(tx);
+  else await sql`set local default_statistics_target = 10`.execute(tx);
   await sql`analyze ${sql.table(table)}`.execute(tx);
   if (dialect === 'sqlite') await sql`pragma analysis_limit = 0`.execute(tx);
   const count = await sql<{
