@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261129000000_foundation.js';
 import * as ingest from './20261129010000_ingest.js';
 import * as rules from './20261129020000_rules.js';
+import * as businessRows from './20261129030000_business_rows.js';
 
 /**
  * Every migration, in order. A test checks that each file in this folder is listed here, so
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '20261129000000_foundation': foundation,
   '20261129010000_ingest': ingest,
   '20261129020000_rules': rules,
+  '20261129030000_business_rows': businessRows,
 };

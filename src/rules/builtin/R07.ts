@@ -18,9 +18,12 @@ export const R07: BuiltinRule = {
   queries: (ctx) =>
     householdFactHits(ctx, {
       rule: 'R07',
+      // A person's businesses, found from the person: CROSS JOIN keeps SQLite from putting the
+      // businesses first, which at a million people it did, reading every business per payment.
       facts: sql`(select bp.id_number, bp.role, b.credit_code, b.business_name, b.established_date, b.closed_date
         from ds_business_people bp
-        join ds_businesses b on b.live = 1 and b.batch_id = bp.batch_id and b.row_number = bp.row_number) f`,
+        cross join ds_businesses b
+        where b.live = 1 and b.batch_id = bp.batch_id and b.row_number = bp.row_number) f`,
       when: sql`f.established_date <= ${periodEnd('p.period')} and (f.closed_date is null or f.closed_date >= ${periodStart('p.period')})`,
       meansTested: true,
       columns: {
