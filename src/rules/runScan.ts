@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { AppContext } from '../appContext.js';
 import type { Actor } from '../audit/actor.js';
 import { auditedWrite, type WriteTx } from '../audit/auditedWrite.js';
@@ -21,7 +21,7 @@ import { ensureCalendar } from './calendar.js';
 import { activeCustomRules } from './customRules.js';
 import { hitColumns, type RuleContext } from './ruleContext.js';
 import { ruleEnabled, ruleParams, ruleSettingsDigest } from './ruleSettings.js';
-import type { ScanKind } from './rulesTables.js';
+import type { ScanKind, WarningEvidenceTable, WarningTable } from './rulesTables.js';
 import { collectScanSubjects, copyScanPayments, dropScanSubjects } from './scanSubjects.js';
 import type { Hit } from './warningGroup.js';
 import type { WarningRow } from './warningsRepository.js';
@@ -346,6 +346,28 @@ function compareHits(a: Hit, b: Hit): number {
   return 0;
 }
 
+/** The evidence rows of a warning: every hit, in the warning's order. */
+function evidenceOf(w: ComputedWarning, warningId: number): Insertable<WarningEvidenceTable>[] {
+  return w.group.hits.map((h, seq) => ({
+    warning_id: warningId,
+    seq,
+    dataset: h.dataset,
+    row_id: h.row_id,
+    record_ref: h.record_ref,
+    period: h.period,
+    amount_fen: h.amount_fen,
+    details: JSON.stringify({
+      fact: h.fact_kind,
+      ref: h.fact_ref,
+      date: h.fact_date,
+      text: h.fact_text,
+      related_id: h.related_id,
+      related_name: h.related_name,
+    }),
+    fuzzy: h.fuzzy,
+  }));
+}
+
 interface Settle {
   scanId: number;
   jurisdiction: string;
@@ -428,6 +450,8 @@ async function settleWarnings(
     const unchangedIds: number[] = [];
     const changedIds: number[] = [];
     const newIds: number[] = [];
+    const fresh: { row: Insertable<WarningTable>; warning: ComputedWarning }[] = [];
+    const evidence: Insertable<WarningEvidenceTable>[] = [];
     for (const w of computed) {
       const old = byFingerprint.get(w.fingerprint);
       byFingerprint.delete(w.fingerprint);
@@ -453,11 +477,10 @@ async function settleWarnings(
         updated_at: now,
         cleared_at: null,
       };
-      let id: number;
       if (!old) {
-        const row = await tx
-          .insertInto('warnings')
-          .values({
+        fresh.push({
+          warning: w,
+          row: {
             ...values,
             fingerprint: w.fingerprint,
             rule_code: w.group.rule,
@@ -465,50 +488,43 @@ async function settleWarnings(
             program_code: w.group.programCode,
             first_scan_id: s.scanId,
             created_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        id = row.id;
-        counts.new += 1;
-        newIds.push(id);
+          },
+        });
       } else if (
         old.status === 'open' &&
         (JSON.parse(old.facts) as { digest?: string }).digest === w.digest
       ) {
         unchangedIds.push(old.id);
-        counts.unchanged += 1;
-        continue;
       } else {
-        id = old.id;
-        await tx.updateTable('warnings').set(values).where('id', '=', id).execute();
-        await tx.deleteFrom('warning_evidence').where('warning_id', '=', id).execute();
-        counts.updated += 1;
-        changedIds.push(id);
+        await tx.updateTable('warnings').set(values).where('id', '=', old.id).execute();
+        await tx.deleteFrom('warning_evidence').where('warning_id', '=', old.id).execute();
+        changedIds.push(old.id);
+        evidence.push(...evidenceOf(w, old.id));
       }
-      const evidence = w.group.hits.map((h, seq) => ({
-        warning_id: id,
-        seq,
-        dataset: h.dataset,
-        row_id: h.row_id,
-        record_ref: h.record_ref,
-        period: h.period,
-        amount_fen: h.amount_fen,
-        details: JSON.stringify({
-          fact: h.fact_kind,
-          ref: h.fact_ref,
-          date: h.fact_date,
-          text: h.fact_text,
-          related_id: h.related_id,
-          related_name: h.related_name,
-        }),
-        fuzzy: h.fuzzy,
-      }));
-      for (let i = 0; i < evidence.length; i += 500)
-        await tx
-          .insertInto('warning_evidence')
-          .values(evidence.slice(i, i + 500))
-          .execute();
     }
+    // New warnings go in by the hundred (a first scan of a county makes thousands).
+    for (let i = 0; i < fresh.length; i += 200) {
+      const part = fresh.slice(i, i + 200);
+      const ids = await tx
+        .insertInto('warnings')
+        .values(part.map((f) => f.row))
+        .returning(['id', 'fingerprint'])
+        .execute();
+      const idOf = new Map(ids.map((r) => [r.fingerprint, r.id]));
+      for (const f of part) {
+        const id = idOf.get(f.warning.fingerprint)!;
+        newIds.push(id);
+        evidence.push(...evidenceOf(f.warning, id));
+      }
+    }
+    for (let i = 0; i < evidence.length; i += 500)
+      await tx
+        .insertInto('warning_evidence')
+        .values(evidence.slice(i, i + 500))
+        .execute();
+    counts.new = newIds.length;
+    counts.updated = changedIds.length;
+    counts.unchanged = unchangedIds.length;
     for (let i = 0; i < unchangedIds.length; i += 500) {
       await tx
         .updateTable('warnings')

@@ -140,7 +140,7 @@ const paymentIndexes = [
  * Copies the live payments of an incremental scan's subjects into a table of the scan's own,
  * where the rules read them (payments() in ruleContext.ts): a few thousand people's payments
  * instead of the county's. Indexed after it is filled and analysed, so that the planner knows
- * how small it is; PostgreSQL keeps it out of the write-ahead log. Returns how many were copied.
+ * how small it is; neither database logs it. Returns how many were copied.
  */
 export async function copyScanPayments(
   tx: WriteTx,
@@ -148,10 +148,14 @@ export async function copyScanPayments(
   scanId: number,
 ): Promise<number> {
   const table = scanPaymentsTable(scanId);
-  await sql`create ${dialect === 'postgres' ? sql`unlogged` : sql``} table ${sql.table(table)} as
-    select ${sql.join(paymentColumns.map((c) => sql.ref(`d.${c}`)))}
+  const rows = sql`select ${sql.join(paymentColumns.map((c) => sql.ref(`d.${c}`)))}
     from scan_subjects s join ds_disbursements d on d.live = 1 and d.id_number = s.subject
-    where s.scan_id = ${sql.lit(scanId)}`.execute(tx);
+    where s.scan_id = ${sql.lit(scanId)}`;
+  // SQLite: a temporary table of the one connection, written outside the database file and
+  // its write-ahead log, gone with the connection; its page cache holds the whole copy.
+  if (dialect === 'sqlite') await sql`pragma temp.cache_size = -131072`.execute(tx);
+  const kind = dialect === 'postgres' ? sql`unlogged` : sql`temp`;
+  await sql`create ${kind} table ${sql.table(table)} as ${rows}`.execute(tx);
   for (const columns of paymentIndexes) {
     await sql`create index ${sql.id(`${table}_${columns.join('_')}`)}
       on ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})`.execute(tx);
