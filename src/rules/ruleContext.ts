@@ -136,8 +136,18 @@ export function payments(ctx: RuleContext): RawBuilder<unknown> {
  * no `live` column: testing it there leads SQLite's planner (3.53) to scan the copy once per
  * row of the other side instead of using its indexes.
  */
-export function paymentRows(ctx: RuleContext, p: string): RawBuilder<unknown> {
-  return ctx.incremental ? sql`1 = 1` : sql`${sql.ref(`${p}.live`)} = 1`;
+export function paymentRows(
+  ctx: RuleContext,
+  p: string,
+  options: { sequential?: boolean } = {},
+): RawBuilder<unknown> {
+  if (ctx.incremental) return sql`1 = 1`;
+  // `live + 0` reads the table in its own order: a rule that reads most payments would
+  // otherwise walk a partial index on live rows and fetch each row at random (measured on
+  // 1.15 million payments: 2.3 s through the index, 0.9 s in table order).
+  return options.sequential
+    ? sql`${sql.ref(`${p}.live`)} + 0 = 1`
+    : sql`${sql.ref(`${p}.live`)} = 1`;
 }
 
 /** The name of an incremental scan's payment copy. */
@@ -149,10 +159,10 @@ export function scanPaymentsTable(scanId: number): string {
 export function livePayment(
   ctx: RuleContext,
   p: string,
-  options: { meansTested?: boolean } = {},
+  options: { meansTested?: boolean; sequential?: boolean } = {},
 ): RawBuilder<unknown> {
   const column = (name: string): RawBuilder<unknown> => sql.ref(`${p}.${name}`);
-  return sql`${paymentRows(ctx, p)} and ${inJurisdiction(ctx, `${p}.village_code`)}
+  return sql`${paymentRows(ctx, p, options)} and ${inJurisdiction(ctx, `${p}.village_code`)}
     ${
       options.meansTested
         ? sql`and exists (select 1 from ds_programs mt where mt.live = 1 and mt.program_code = ${column('program_code')} and mt.means_tested = 1)`

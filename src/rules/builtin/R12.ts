@@ -16,9 +16,10 @@ export const R12: BuiltinRule = {
   economic: true,
   queries: (ctx) => [
     sql`${paymentHit('R12', 'p', { fact_kind: 'age', fact_ref: sql`cast(g.min_age as text)`, fact_text: sql`cast(${ageAtPeriodEnd} as text)` })}
-    from ds_programs g
-    join ${payments(ctx)} p on p.program_code = g.program_code and ${livePayment(ctx, 'p')}
-    where g.live = 1 and g.min_age is not null and ${ageAtPeriodEnd} < g.min_age`,
+    from ${payments(ctx)} p
+    join ds_programs g on g.program_code = p.program_code
+    where ${livePayment(ctx, 'p', { sequential: true })}
+      and g.live = 1 and g.min_age is not null and ${ageAtPeriodEnd} < g.min_age`,
   ],
   explain: (g) => {
     const minimum = distinct(g.hits, (h) => h.fact_ref)[0] ?? '';
