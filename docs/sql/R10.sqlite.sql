@@ -23,7 +23,7 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
                     coalesce((select hh.household_id from ds_residents hh where hh.live = 1 and hh.status = '正常'
                       and hh.id_number = d.id_number), d.household_id, 'P:' || d.id_number) as hk
                   from (select bank_account, period from ds_disbursements where live = 1
-                        group by bank_account, period having count(distinct id_number) >= ?) c
+                        group by bank_account, period having count(*) >= ?) c
                   join ds_disbursements d on d.live = 1 and d.bank_account = c.bank_account and d.period = c.period) a
             group by bank_account, period
             having count(distinct id_number) >= ? and count(distinct hk) >= ?) s

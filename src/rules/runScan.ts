@@ -142,6 +142,17 @@ export function ruleHitsInsert(
   return sql`insert into scan_hits (scan_id, ${columns}) select ${sql.lit(context.scanId)}, ${columns} from (${union}) h`;
 }
 
+/**
+ * PostgreSQL settings for one rule's transaction. Sorts and hashes of a county's payments
+ * fit in memory (with the default 4 MB they spilled to disk), and no parallel workers: each
+ * worker rebuilt the same hash of every payment (R10 on 1.15 million payments: 4.2 s with
+ * two workers, 3.0 s without).
+ */
+async function scanSessionSettings(tx: WriteTx): Promise<void> {
+  await sql`set local work_mem = '256MB'`.execute(tx);
+  await sql`set local max_parallel_workers_per_gather = 0`.execute(tx);
+}
+
 async function collectRuleHits(
   tx: WriteTx,
   rule: RunnableRule,
@@ -258,6 +269,7 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
         today,
       };
       hitsByRule[rule.code] = await auditedWrite(ctx, options.actor, async (w) => {
+        if (ctx.handle.dialect === 'postgres') await scanSessionSettings(w.tx);
         const n = await collectRuleHits(w.tx, rule, context);
         await w.tx
           .updateTable('scans')

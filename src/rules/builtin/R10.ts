@@ -33,7 +33,9 @@ export const R10: BuiltinRule = {
     const minPeople = threshold(ctx, 'minBeneficiaries', 3);
     const minHouseholds = threshold(ctx, 'minHouseholds', 2);
     // Who else is paid into an account counts from all live payments, also in an incremental
-    // scan: there only the accounts the re-checked payments use are counted.
+    // scan: there only the accounts the re-checked payments use are counted. The inner count
+    // of payments only narrows the accounts cheaply (no distinct, no sort); the outer one
+    // decides.
     const accounts = ctx.incremental
       ? sql`and bank_account in (select bank_account from ${payments(ctx)})`
       : sql``;
@@ -76,7 +78,7 @@ export const R10: BuiltinRule = {
                     coalesce((select hh.household_id from ds_residents hh where hh.live = 1 and hh.status = '正常'
                       and hh.id_number = d.id_number), d.household_id, 'P:' || d.id_number) as hk
                   from (select bank_account, period from ds_disbursements where live = 1 ${accounts}
-                        group by bank_account, period having count(distinct id_number) >= ${minPeople}) c
+                        group by bank_account, period having count(*) >= ${minPeople}) c
                   join ds_disbursements d on d.live = 1 and d.bank_account = c.bank_account and d.period = c.period) a
             group by bank_account, period
             having count(distinct id_number) >= ${minPeople} and count(distinct hk) >= ${minHouseholds}) s
