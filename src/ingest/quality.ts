@@ -89,7 +89,7 @@ async function consistency(
       condition: sql`not exists (select 1 from ds_officials o where o.live = 1 and o.id_number = t.official_id_number)`,
     });
   }
-  const any = sql.join(
+  const failsAny = sql.join(
     conditions.map((c) => sql`(${c.condition})`),
     sql` or `,
   );
@@ -97,7 +97,7 @@ async function consistency(
     conditions.map(
       (c, i) => sql`sum(case when ${c.condition} then 1 else 0 end) as ${sql.ref(`c${i}`)}`,
     ),
-  )}, sum(case when ${any} then 1 else 0 end) as total from ${sql.table(definition.table)} t where ${rowsOf(where)}`.execute(
+  )}, sum(case when ${failsAny} then 1 else 0 end) as total from ${sql.table(definition.table)} t where ${rowsOf(where)}`.execute(
     db,
   );
   const row = result.rows[0] ?? {};

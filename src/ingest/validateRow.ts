@@ -149,15 +149,15 @@ export function rowValidator(
     let extra: string | null = null;
     if (extras.length > 0) {
       const values: Record<string, string> = {};
-      let any = false;
+      let filled = false;
       for (const { index, header } of extras) {
         const cell = cells[index] ?? null;
         if (!isEmptyCell(cell)) {
           values[header] = cellText(cell);
-          any = true;
+          filled = true;
         }
       }
-      if (any) extra = JSON.stringify(values);
+      if (filled) extra = JSON.stringify(values);
     }
     let nk = '';
     for (let i = 0; i < keyColumns.length; i += 1) {

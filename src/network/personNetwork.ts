@@ -1,35 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { NetworkEdge, NetworkNode, PersonNetwork } from '../shared/warnings.js';
 
-/**
- * The relationship network around one person, from the live data: household (户籍), declared
- * relations either way (亲属关系申报), bank accounts (payments into another's account, or
- * others' payments into this person's), shared phone numbers and addresses in the registry,
- * and the households of declared relatives (the second hop the rules also use). Each edge
- * names its source, so an inspector can see why two people are linked.
- */
-export interface NetworkNode {
-  id: string;
-  name: string;
-  village: string | null;
-  official: boolean;
-  /** 0 for the person asked about, 1 for direct links, 2 for the second hop. */
-  depth: number;
-}
-
-export interface NetworkEdge {
-  from: string;
-  to: string;
-  kind: 'household' | 'declared' | 'account' | 'phone' | 'address' | 'handler';
-  source: string;
-  detail: string;
-}
-
-export interface PersonNetwork {
-  center: string;
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-}
+export type { NetworkEdge, NetworkNode, PersonNetwork };
 
 interface EdgeRow {
   a: string;
@@ -38,6 +11,13 @@ interface EdgeRow {
   detail: string | null;
 }
 
+/**
+ * The relationship network around one person, from the live data: household (户籍), declared
+ * relations either way (亲属关系申报), bank accounts (payments into another's account, or
+ * others' payments into this person's), shared phone numbers and addresses in the registry,
+ * and the households of declared relatives (the second hop the rules also use). Each edge
+ * names its source, so an inspector can see why two people are linked.
+ */
 export async function personNetwork(
   db: Kysely<Database>,
   id: string,

@@ -13,20 +13,15 @@ export interface RuleContext {
   today: string;
 }
 
-/** `and <column> in (subjects of this scan)` for incremental scans, nothing for full ones. */
+/**
+ * `and <column> in (subjects of this scan)` for incremental scans, nothing for full ones. Also
+ * right for the owners of household facts (vehicles, homes, businesses…): the subjects include
+ * every member of the households of their payments (collectScanSubjects).
+ */
 export function subjectFilter(ctx: RuleContext, column: string): RawBuilder<unknown> {
   return ctx.incremental
     ? sql`and ${sql.ref(column)} in (select subject from scan_subjects where scan_id = ${ctx.scanId})`
     : sql``;
-}
-
-/**
- * In an incremental scan, `and <column> in (subjects)`, for facts whose owner can bear on a
- * re-checked payment through a household: the subjects include every member of the
- * households of their payments (collectScanSubjects). Nothing in a full scan.
- */
-export function ownersInReach(ctx: RuleContext, column: string): RawBuilder<unknown> {
-  return subjectFilter(ctx, column);
 }
 
 export function inJurisdiction(ctx: RuleContext, column: string): RawBuilder<unknown> {

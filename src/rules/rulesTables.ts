@@ -48,7 +48,9 @@ export interface ScanWatermarkTable {
   scan_id: number;
 }
 
-export type WarningStatus = 'open' | 'cleared';
+import type { WarningStatus } from '../shared/warnings.js';
+
+export type { WarningStatus };
 
 export interface WarningTable {
   id: Generated<number>;

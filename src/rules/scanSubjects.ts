@@ -42,8 +42,8 @@ function byBatch(dialect: Dialect, table: string): RawBuilder<unknown> {
  * the last scan is about, and whoever those facts can reach through the rules — for people
  * whose links changed (registry, office, declarations), the declared relatives of officials
  * and the beneficiaries of payments they handled; the beneficiaries paid into the same
- * accounts as the changed payments; and the members of all their households (ownersInReach
- * in ruleContext.ts relies on this). Set-based.
+ * accounts as the changed payments; and the members of all their households (subjectFilter
+ * in ruleContext.ts relies on this for household facts). Set-based.
  */
 export async function collectScanSubjects(
   tx: WriteTx,

@@ -1,34 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
 import { inScopeSql, type Scope } from '../auth/scope.js';
 import type { Database } from '../db/schema.js';
-import type { WarningEvidenceTable, WarningStatus, WarningTable } from './rulesTables.js';
+import type { WarningStatus, WarningView } from '../shared/warnings.js';
+import type { WarningEvidenceTable, WarningTable } from './rulesTables.js';
+
+export type { WarningView };
 
 export type WarningRow = Selectable<WarningTable>;
-
-/** A warning as the API, the console and `jiandu warnings` show it (rules.md's JSON fields first). */
-export interface WarningView {
-  rule: string;
-  subject_id_number: string;
-  subject_name: string;
-  village_code: string | null;
-  program_code: string | null;
-  periods: string[];
-  amount_fen: number;
-  record_ids: string[];
-  severity: string;
-  score: number;
-  explanation: string;
-  fingerprint: string;
-  id: number;
-  subject_kind: string;
-  jurisdiction_code: string;
-  status: WarningStatus;
-  first_seen_scan: number;
-  last_seen_scan: number;
-  created_at: string;
-  updated_at: string;
-  cleared_at: string | null;
-}
 
 export function toWarningView(row: WarningRow): WarningView {
   return {

@@ -1,3 +1,10 @@
+import type {
+  NetworkEdge,
+  NetworkNode,
+  PersonNetwork,
+  WarningView,
+} from '../../src/shared/warnings';
+
 /** The shapes of the API answers the front end reads (the schema.ts files in src/server). */
 export interface DivisionSummary {
   code: string;
@@ -249,36 +256,8 @@ export interface QuarantineResponse {
 /** The three severities of a warning, as the server spells them. */
 export type WarningSeverity = '高' | '中' | '低';
 
-/** A warning (src/rules/warningsRepository.ts WarningView): rules.md's fields, then ours. */
-export interface Warning {
-  rule: string;
-  /** An 18-character ID number for a person; an organisation's or village's key otherwise. */
-  subject_id_number: string;
-  subject_name: string;
-  village_code: string | null;
-  program_code: string | null;
-  /** `YYYY-MM` months, in order. */
-  periods: string[];
-  /** Integer fen. */
-  amount_fen: number;
-  record_ids: string[];
-  /** 高, 中 or 低; a string, as the server sends it. */
-  severity: string;
-  score: number;
-  explanation: string;
-  fingerprint: string;
-  id: number;
-  /** person, organisation or village. */
-  subject_kind: string;
-  jurisdiction_code: string;
-  /** open or cleared. */
-  status: string;
-  first_seen_scan: number;
-  last_seen_scan: number;
-  created_at: string;
-  updated_at: string;
-  cleared_at: string | null;
-}
+/** A warning: rules.md's fields, then ours (src/shared/warnings.ts). */
+export type Warning = WarningView;
 
 export interface WarningsResponse {
   total: number;
@@ -314,31 +293,9 @@ export interface WarningResponse {
   evidence: WarningEvidence[];
 }
 
-export interface NetworkNode {
-  /** An ID number; outside the user's jurisdiction a masked one, "辖区外-431226********0015". */
-  id: string;
-  name: string;
-  village: string | null;
-  official: boolean;
-  /** 0 the person asked about, 1 direct links, 2 the second hop. */
-  depth: number;
-}
+export type { NetworkEdge, NetworkNode };
 
-export interface NetworkEdge {
-  from: string;
-  to: string;
-  /** household, declared, account, phone, address or handler. */
-  kind: string;
-  /** Where the link comes from, e.g. 户籍人口（同户）. */
-  source: string;
-  detail: string;
-}
-
-export interface PersonNetworkResponse {
-  center: string;
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-}
+export type PersonNetworkResponse = PersonNetwork;
 
 export interface ScanProgress {
   rule?: string;

@@ -90,12 +90,12 @@ function afterFirstBreak(text: string): number {
 
 /** Empty strings become null in place; false when every cell is empty (a blank row). */
 function nullEmpty(cells: Cell[]): boolean {
-  let any = false;
+  let filled = false;
   for (let i = 0; i < cells.length; i += 1) {
     if (cells[i] === '') cells[i] = null;
-    else any = true;
+    else filled = true;
   }
-  return any;
+  return filled;
 }
 
 /**
@@ -195,8 +195,7 @@ export class CsvParser {
         }
         if (eol > pos) {
           const cells: Cell[] = text.slice(pos, eol).split(separator);
-          const any = nullEmpty(cells);
-          if (any) out.push(new Row(line, cells));
+          if (nullEmpty(cells)) out.push(new Row(line, cells));
         }
         line += 1;
         pos = next;

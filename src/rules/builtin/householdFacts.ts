@@ -4,7 +4,7 @@ import {
   paymentHit,
   type HitColumn,
   type RuleContext,
-  ownersInReach,
+  subjectFilter,
   payments,
 } from '../ruleContext.js';
 
@@ -54,7 +54,7 @@ export function householdFactHits(ctx: RuleContext, fact: HouseholdFact): RawBui
   const columns = { related_id: sql`f.id_number`, ...fact.columns };
   // Incremental scans: the facts of the subjects only (they hold the payees' households); in
   // the third part, driven instead from the few subjects not on the registry.
-  const when = sql`${fact.when} ${ownersInReach(ctx, 'f.id_number')}`;
+  const when = sql`${fact.when} ${subjectFilter(ctx, 'f.id_number')}`;
   const self = sql`${paymentHit(fact.rule, 'p', { related_name: sql`p.name`, ...columns })}
     from ${fact.facts}
     join ${payments(ctx)} p on p.id_number = f.id_number and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}

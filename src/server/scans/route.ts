@@ -8,6 +8,11 @@ import { defineRoute, type RouteServices } from '../routeKit.js';
 import { warningReaders } from '../warnings/route.js';
 import { scansResponse, startScanBody } from './schema.js';
 
+/** The jurisdiction and those enclosing it: whose scans concern the user. */
+function coveringCodes(scope: Scope): string[] {
+  return [scope.code, ...ancestorDivisionCodes(scope.code)];
+}
+
 /** A scan's progress as the browser sees it: without the runner's host name and process. */
 function publicProgress(text: string): Record<string, unknown> {
   const { runner: _runner, ...rest } = JSON.parse(text) as Record<string, unknown>;
@@ -16,7 +21,7 @@ function publicProgress(text: string): Record<string, unknown> {
 
 /** Whether a scan of the jurisdiction or of one enclosing it runs or waits. */
 function coveringState(scope: Scope): ReturnType<typeof scanState> {
-  const states = [scope.code, ...ancestorDivisionCodes(scope.code)].map(scanState);
+  const states = coveringCodes(scope).map(scanState);
   return {
     running: states.some((s) => s.running),
     queued: states.some((s) => s.queued),
@@ -30,7 +35,7 @@ export function scanRoutes(fastify: FastifyInstance, services: RouteServices): v
    * encloses it, and of divisions inside it. A township's leader sees the county's scans.
    */
   const listScans = async (scope: Scope) => {
-    const covering = [scope.code, ...ancestorDivisionCodes(scope.code)];
+    const covering = coveringCodes(scope);
     const rows = await services.app.handle.db
       .selectFrom('scans')
       .selectAll()
