@@ -10,6 +10,8 @@ export interface AppConfig {
   /** Force the Secure flag on session cookies even over plain HTTP (behind a TLS proxy). */
   cookieSecure: boolean | 'auto';
   trustProxy: boolean;
+  /** Rules a PostgreSQL scan runs at once; 0: one per core, at most four. */
+  scanLanes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -35,5 +37,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionHours: number('JIANDU_SESSION_HOURS', 12),
     cookieSecure: cookie === 'true' ? true : cookie === 'false' ? false : 'auto',
     trustProxy: env.JIANDU_TRUST_PROXY === 'true',
+    scanLanes: Math.floor(number('JIANDU_SCAN_LANES', 0)),
   };
 }

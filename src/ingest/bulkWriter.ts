@@ -51,7 +51,7 @@ export async function openBulkWriter(
     };
   }
   const client: pg.PoolClient = await native.pool.connect();
-  const copySql = `copy ${definition.table} (batch_id, ${columns.slice(0, 4).join(', ')}, live, ${columns.slice(4).join(', ')}) from stdin with (format csv)`;
+  const copySql = `copy ${definition.table} (batch_id, ${columns.slice(0, 4).join(', ')}, live, ${columns.slice(4).join(', ')}) from stdin`;
   return {
     write: async (chunk) => {
       if (chunk.accepted === 0 || !chunk.copyText) return;

@@ -69,10 +69,10 @@ export async function minValidity(ctx: AppContext, jurisdictionCode: string): Pr
 /** Makes the batch's rows the live versions of their records. */
 async function goLive(tx: WriteTx, definition: DatasetDefinition, batchId: number): Promise<void> {
   const table = sql.table(definition.table);
-  const self = (column: string) => sql.ref(`${definition.table}.${column}`);
+  // The key index holds live rows only: the batch's keys are gathered once, not looked up.
   await sql`update ${table} set live = 0 where live = 1
       and nk_hash in (select nk_hash from ${table} where batch_id = ${batchId})
-      and exists (select 1 from ${table} n where n.batch_id = ${batchId} and n.nk_hash = ${self('nk_hash')} and n.nk = ${self('nk')})`.execute(
+      and (nk_hash, nk) in (select nk_hash, nk from ${table} where batch_id = ${batchId})`.execute(
     tx,
   );
   await sql`update ${table} set live = 1 where batch_id = ${batchId}`.execute(tx);
@@ -222,14 +222,16 @@ export async function rollbackBatch(
       n: number;
     }>`select count(*) as n from ${table} where batch_id = ${batch.id} and live = 1`.execute(tx);
     await sql`update ${table} set live = 0 where batch_id = ${batch.id}`.execute(tx);
-    // Each record the batch touched returns to its latest version in a still-approved batch.
+    // Each record the batch touched returns to its latest version in a still-approved batch:
+    // one pass over the approved rows (the key index holds live rows only).
     await sql`update ${table} set live = 1 where row_id in (
-        select (select r.row_id from ${table} r join ingest_batches b on b.id = r.batch_id
-                where r.nk_hash = touched.nk_hash and r.nk = touched.nk and b.status = 'approved'
-                order by b.approved_seq desc, r.row_id desc limit 1)
-        from (select distinct nk_hash, nk from ${table} where batch_id = ${batch.id}) touched)`.execute(
-      tx,
-    );
+        select row_id from (
+          select r.row_id, row_number() over (
+              partition by r.nk_hash, r.nk order by b.approved_seq desc, r.row_id desc) as recency
+          from ${table} r join ingest_batches b on b.id = r.batch_id
+          where b.status = 'approved'
+            and (r.nk_hash, r.nk) in (select nk_hash, nk from ${table} where batch_id = ${batch.id})
+        ) versions where recency = 1)`.execute(tx);
     await audit({
       action: 'batch.rollback',
       entity: 'batch',

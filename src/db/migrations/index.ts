@@ -3,6 +3,7 @@ import * as foundation from './20261129000000_foundation.js';
 import * as ingest from './20261129010000_ingest.js';
 import * as rules from './20261129020000_rules.js';
 import * as businessRows from './20261129030000_business_rows.js';
+import * as liveKeyIndex from './20261129040000_live_key_index.js';
 
 /**
  * Every migration, in order. A test checks that each file in this folder is listed here, so
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261129010000_ingest': ingest,
   '20261129020000_rules': rules,
   '20261129030000_business_rows': businessRows,
+  '20261129040000_live_key_index': liveKeyIndex,
 };
