@@ -4,6 +4,7 @@ import * as ingest from './20261129010000_ingest.js';
 import * as rules from './20261129020000_rules.js';
 import * as businessRows from './20261129030000_business_rows.js';
 import * as liveKeyIndex from './20261129040000_live_key_index.js';
+import * as residentNames from './20261129050000_resident_names.js';
 
 /**
  * Every migration, in order. A test checks that each file in this folder is listed here, so
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261129020000_rules': rules,
   '20261129030000_business_rows': businessRows,
   '20261129040000_live_key_index': liveKeyIndex,
+  '20261129050000_resident_names': residentNames,
 };

@@ -30,6 +30,9 @@ export const R10: BuiltinRule = {
   economic: true,
   queries: (ctx) => {
     const pay = livePayment(ctx, 'p');
+    // The first two parts read every payment: in table order, never through a partial
+    // index on live rows (SQLite's sampled statistics can make one look smaller).
+    const everyPayment = livePayment(ctx, 'p', { sequential: true });
     const minPeople = threshold(ctx, 'minBeneficiaries', 3);
     const minHouseholds = threshold(ctx, 'minHouseholds', 2);
     // Who else is paid into an account counts from all live payments, also in an incremental
@@ -48,15 +51,21 @@ export const R10: BuiltinRule = {
         related_name: sql`p.account_holder`,
       })}
       from ${payments(ctx)} p
-      where ${pay} and p.account_holder_id_number is not null and p.account_holder_id_number <> p.id_number
+      where ${everyPayment} and p.account_holder_id_number is not null and p.account_holder_id_number <> p.id_number
         and not exists (select 1 from ds_residents m where m.live = 1 and m.status = '正常'
           and m.id_number = p.account_holder_id_number and m.household_id = ${householdOf('p')})`,
       sql`${paymentHit('R10', 'p', {
         fact_kind: 'holder_name',
         fact_ref: sql`p.bank_account`,
         fact_text: sql`p.account_holder`,
-        related_id: sql`(select min(x.id_number) from ds_residents x where x.live = 1 and x.village_code = p.village_code
-          and (x.name_fold = p.holder_fold or x.name_pinyin = p.holder_pinyin))`,
+        // The smallest ID among the village's residents of that name, as written or by its
+        // pinyin: two index lookups (an OR would read every resident of the village).
+        related_id: sql`(select min(u.id_number) from (
+            select min(x.id_number) as id_number from ds_residents x where x.live = 1
+              and x.village_code = p.village_code and x.name_fold = p.holder_fold
+            union all
+            select min(x.id_number) from ds_residents x where x.live = 1
+              and x.village_code = p.village_code and x.name_pinyin = p.holder_pinyin) u)`,
         related_name: sql`p.account_holder`,
         fuzzy: sql`case when exists (select 1 from ds_residents x where x.live = 1 and x.village_code = p.village_code
           and x.name_fold = p.holder_fold) then 0
@@ -64,7 +73,7 @@ export const R10: BuiltinRule = {
           and x.name_pinyin = p.holder_pinyin) then 1 else 0 end`,
       })}
       from ${payments(ctx)} p
-      where ${pay} and p.account_holder_id_number is null and p.holder_fold <> p.name_fold
+      where ${everyPayment} and p.account_holder_id_number is null and p.holder_fold <> p.name_fold
         and not exists (select 1 from ds_residents b where b.live = 1 and b.id_number = p.id_number and b.name_pinyin = p.holder_pinyin)
         and not exists (select 1 from ds_residents m where m.live = 1 and m.status = '正常' and m.household_id = ${householdOf('p')}
           and (m.name_fold = p.holder_fold or m.name_pinyin = p.holder_pinyin))`,

@@ -16,6 +16,7 @@ export const R11: BuiltinRule = {
   economic: true,
   queries: (ctx) => {
     const pay = livePayment(ctx, 'p');
+    // The name check reads every payment: in table order (see R10).
     return [
       // Beneficiaries first (one lookup each, not one per payment), then their payments.
       sql`${paymentHit('R11', 'p', { fact_kind: 'not_registered' })}
@@ -25,7 +26,7 @@ export const R11: BuiltinRule = {
         and exists (select 1 from ds_residents v where v.live = 1 and v.village_code = p.village_code)`,
       sql`${paymentHit('R11', 'p', { fact_kind: 'name_differs', fact_text: sql`r.name` })}
       from ds_residents r
-      join ${payments(ctx)} p on p.id_number = r.id_number and ${pay}
+      join ${payments(ctx)} p on p.id_number = r.id_number and ${livePayment(ctx, 'p', { sequential: true })}
       where r.live = 1 and r.name_fold <> p.name_fold`,
     ];
   },
