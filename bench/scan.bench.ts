@@ -154,6 +154,7 @@ async function duckdbReference(
   let hits = 0;
   for (const rule of builtinRules) {
     const statement = ruleHitsInsert(rule, {
+      dialect: 'sqlite',
       scanId: 1,
       prefix: '431226',
       incremental: false,

@@ -2,7 +2,7 @@
 -- Parameters: ["431226%","431226%",3,3,2,"431226%"]
 insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject_name", "village_code", "jurisdiction_code", "program_code", "period", "amount_fen", "dataset", "row_id", "record_ref", "fact_kind", "fact_ref", "fact_date", "fact_text", "related_id", "related_name", "fuzzy") select 1, "rule_code", "subject", "subject_kind", "subject_name", "village_code", "jurisdiction_code", "program_code", "period", "amount_fen", "dataset", "row_id", "record_ref", "fact_kind", "fact_ref", "fact_date", "fact_text", "related_id", "related_name", "fuzzy" from (select cast('R10' as text) as "rule_code", "p"."id_number" as "subject", cast('person' as text) as "subject_kind", "p"."name" as "subject_name", "p"."village_code" as "village_code", "p"."village_code" as "jurisdiction_code", "p"."program_code" as "program_code", "p"."period" as "period", "p"."amount_fen" as "amount_fen", cast('disbursements' as text) as "dataset", "p"."row_id" as "row_id", "p"."record_id" as "record_ref", cast('holder_id' as text) as "fact_kind", p.bank_account as "fact_ref", cast(null as text) as "fact_date", p.account_holder as "fact_text", p.account_holder_id_number as "related_id", p.account_holder as "related_name", cast(0 as bigint) as "fuzzy"
       from ds_disbursements p
-      where "p"."live" + 0 = 1 and "p"."village_code" like $1
+      where "p"."live" = 1 and "p"."village_code" like $1
      and p.account_holder_id_number is not null and p.account_holder_id_number <> p.id_number
         and not exists (select 1 from ds_residents m where m.live = 1 and m.status = '正常'
           and m.id_number = p.account_holder_id_number and m.household_id = coalesce((select hh.household_id from ds_residents hh where hh.live = 1 and hh.status = '正常'
@@ -16,7 +16,7 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
           when exists (select 1 from ds_residents x where x.live = 1 and x.village_code = p.village_code
           and x.name_pinyin = p.holder_pinyin) then 1 else 0 end as "fuzzy"
       from ds_disbursements p
-      where "p"."live" + 0 = 1 and "p"."village_code" like $2
+      where "p"."live" = 1 and "p"."village_code" like $2
      and p.account_holder_id_number is null and p.holder_fold <> p.name_fold
         and not exists (select 1 from ds_residents b where b.live = 1 and b.id_number = p.id_number and b.name_pinyin = p.holder_pinyin)
         and not exists (select 1 from ds_residents m where m.live = 1 and m.status = '正常' and m.household_id = coalesce((select hh.household_id from ds_residents hh where hh.live = 1 and hh.status = '正常'

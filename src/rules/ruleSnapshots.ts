@@ -33,6 +33,7 @@ export function ruleSnapshots(): Record<string, string> {
   for (const rule of builtinRules) {
     for (const [dialect, compiler] of Object.entries(compilers)) {
       const compiled = ruleHitsInsert(rule, {
+        dialect: dialect === 'postgres' ? 'postgres' : 'sqlite',
         scanId: 1,
         prefix: '431226',
         incremental: false,

@@ -290,6 +290,7 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
     let done = 0;
     const runRule = async (rule: RunnableRule): Promise<void> => {
       const context: RuleContext = {
+        dialect: ctx.handle.dialect,
         scanId: scan.id,
         prefix: divisionPrefix(jurisdiction),
         incremental: kind === 'incremental' && !rule.fullOnly,
