@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import { chineseHeaders, writeCsv } from '../../test/factories/templateFiles.js';
 import { templateRow } from '../../test/factories/templateRows.js';
-import { describeForEachDatabase, tempDir } from '../../test/helpers/databases.js';
+import {
+  describeForEachDatabase,
+  tempDir,
+  type TestContext,
+} from '../../test/helpers/databases.js';
 import { scopeOf } from '../auth/scope.js';
 import { datasets } from './datasets/index.js';
 import { importFile } from './importFile.js';
@@ -19,6 +23,13 @@ const awkward = [
   '   ',
   'plain',
 ];
+
+function cacheSize(ctx: TestContext): number | null {
+  const native = ctx.handle.native;
+  return native.kind === 'sqlite'
+    ? (native.database.pragma('cache_size', { simple: true }) as number)
+    : null;
+}
 
 describeForEachDatabase('bulk writer', (current) => {
   for (const useWorker of [false, true]) {
@@ -36,6 +47,7 @@ describeForEachDatabase('bulk writer', (current) => {
         }));
         const file = path.join(dir, 'payments.csv');
         writeCsv(file, chineseHeaders(definition, keys), { keys, rows });
+        const cacheBefore = cacheSize(ctx);
         const summary = await importFile(ctx, {
           dataset: 'disbursements',
           filePath: file,
@@ -44,6 +56,8 @@ describeForEachDatabase('bulk writer', (current) => {
           useWorker,
         });
         expect(summary).toMatchObject({ accepted: awkward.length, quarantined: 0 });
+        // SQLite's page cache, lowered while the rows went in, is the connection's again.
+        expect(cacheSize(ctx)).toBe(cacheBefore);
         const stored = await ctx.handle.db
           .selectFrom('ds_disbursements')
           .select(['record_id', 'extra', 'household_id'])

@@ -1,10 +1,37 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type SqliteDatabase from 'better-sqlite3';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DbHandle } from '../db/openDatabase.js';
 import type { DatasetDefinition } from './datasetDefinition.js';
 import { chunkColumns, type PipelineChunk } from './rowPipeline.js';
+
+/** SQLite's page cache while rows are appended, in KiB. */
+const bulkCacheKib = 16 * 1024;
+/** Connections with imports under way, and the cache size to restore after the last. */
+const reducedCaches = new Map<SqliteDatabase.Database, { writers: number; cacheSize: number }>();
+
+/** Lowers the connection's page cache while any import writes; returns the undo. */
+function smallCache(database: SqliteDatabase.Database): () => void {
+  let state = reducedCaches.get(database);
+  if (!state) {
+    const cacheSize = database.pragma('cache_size', { simple: true }) as number;
+    state = { writers: 0, cacheSize };
+    reducedCaches.set(database, state);
+    database.pragma(`cache_size = -${bulkCacheKib}`);
+  }
+  state.writers += 1;
+  let undone = false;
+  return () => {
+    if (undone) return;
+    undone = true;
+    state.writers -= 1;
+    if (state.writers > 0) return;
+    reducedCaches.delete(database);
+    if (database.open) database.pragma(`cache_size = ${state.cacheSize}`);
+  };
+}
 
 export interface BulkWriter {
   /** Appends a chunk's accepted rows to the batch; one transaction per call. */
@@ -27,6 +54,10 @@ export async function openBulkWriter(
   const columns = chunkColumns(definition);
   const native = handle.native;
   if (native.kind === 'sqlite') {
+    // Rows are appended (the indexes written during an import are by row and by batch), so
+    // a large page cache only fills up: a million-row import peaked at 540 MB with the
+    // connection's 64 MB cache, 476 MB with 16 MB, in the same time. Restored on close.
+    const restoreCache = smallCache(native.database);
     const statement = native.database.prepare(
       `insert into ${definition.table} (batch_id, live, ${columns.join(', ')}) values (${batchId}, 0, ${columns.map(() => '?').join(', ')})`,
     );
@@ -47,7 +78,10 @@ export async function openBulkWriter(
           : handle.db
               .connection()
               .execute(() => Promise.resolve(insertAll(chunk.values, chunk.accepted))),
-      close: () => Promise.resolve(),
+      close: () => {
+        restoreCache();
+        return Promise.resolve();
+      },
     };
   }
   const client: pg.PoolClient = await native.pool.connect();
