@@ -540,10 +540,16 @@ async function settleWarnings(
         unchangedIds.push(old.id);
       } else {
         await tx.updateTable('warnings').set(values).where('id', '=', old.id).execute();
-        await tx.deleteFrom('warning_evidence').where('warning_id', '=', old.id).execute();
         changedIds.push(old.id);
         evidence.push(...evidenceOf(w, old.id));
       }
+    }
+    // The changed warnings' evidence is replaced: the old goes by the five hundred.
+    for (let i = 0; i < changedIds.length; i += 500) {
+      await tx
+        .deleteFrom('warning_evidence')
+        .where('warning_id', 'in', changedIds.slice(i, i + 500))
+        .execute();
     }
     // New warnings go in by the hundred (a first scan of a county makes thousands).
     for (let i = 0; i < fresh.length; i += 200) {
