@@ -8,7 +8,7 @@ import { loadJurisdiction } from '../jurisdiction/loadJurisdiction.js';
 import { rollbackBatch } from '../ingest/reviewBatch.js';
 import { createTestUser } from '../../test/factories/users.js';
 import { runScan } from './runScan.js';
-import { listWarnings } from './warningsRepository.js';
+import { listWarnings, warningEvidence } from './warningsRepository.js';
 
 const root = '431226000000';
 
@@ -74,6 +74,23 @@ describeForEachDatabase('incremental scans', (current) => {
       amount_fen: 100000,
       status: 'open',
     });
+
+    // A May payment of the dead person: the same warning, its evidence replaced, not doubled.
+    await makeLive(ctx, 'disbursements', [pay(dead, '2024-05')]);
+    const more = await runScan(ctx, {
+      jurisdiction: root,
+      kind: 'incremental',
+      actor: systemActor,
+    });
+    expect(more).toMatchObject({ kind: 'incremental', new: 0, updated: 1, open: 1 });
+    const [grown] = await listWarnings(ctx.handle.db, scopeOf(root), { rule: 'R01' });
+    expect(grown).toMatchObject({
+      id: warning!.id,
+      periods: ['2024-03', '2024-04', '2024-05'],
+      amount_fen: 150000,
+    });
+    const evidence = await warningEvidence(ctx.handle.db, warning!.id);
+    expect(evidence.filter((e) => e.dataset === 'disbursements')).toHaveLength(3);
 
     // The death record was wrong: rolled back, the warning no longer holds (kept, marked).
     const admin = await createTestUser(ctx, { role: 'admin' });
