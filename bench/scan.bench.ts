@@ -14,9 +14,9 @@ import type { Dialect } from '../src/db/openDatabase.js';
 import type { Database } from '../src/db/schema.js';
 import type { DemoComplaint } from '../src/demo/demoCounty.js';
 import { writeCountyFiles } from '../src/demo/generateCounty.js';
-import { loadCountyFiles } from '../src/demo/loadDemoCounty.js';
+import { demoSource, loadCountyFiles } from '../src/demo/loadDemoCounty.js';
 import { importFile } from '../src/ingest/importFile.js';
-import { approveBatch } from '../src/ingest/reviewBatch.js';
+import { approveBatch, rollbackBatch } from '../src/ingest/reviewBatch.js';
 import { loadJurisdiction } from '../src/jurisdiction/loadJurisdiction.js';
 import { builtinRules } from '../src/rules/builtin/index.js';
 import { ruleHitsInsert, runScan } from '../src/rules/runScan.js';
@@ -74,13 +74,17 @@ async function loadCounty(
   return { payments, seconds: load.ms / 1000 };
 }
 
-/** 10,000 new payments (next January, for existing beneficiaries), as a CSV of the template. */
-async function incrementalFile(ctx: AppContext, c: County): Promise<string> {
+/**
+ * 10,000 new payments (next January, for existing beneficiaries), or with `corrected` 10,000
+ * existing payments with another amount (new versions of their records), as a CSV of the
+ * template.
+ */
+async function incrementalFile(ctx: AppContext, c: County, corrected = false): Promise<string> {
   const rows = await ctx.handle.db
     .selectFrom('ds_disbursements')
     .selectAll()
     .where('live', '=', 1)
-    .where('period', '=', '2024-12')
+    .where('period', '=', corrected ? '2024-06' : '2024-12')
     .orderBy('row_id')
     .limit(incrementalRows)
     .execute();
@@ -88,23 +92,23 @@ async function incrementalFile(ctx: AppContext, c: County): Promise<string> {
     '发放记录号,项目代码,身份证号,姓名,村（社区）代码,户号,保障人数,发放期间,发放日期,发放金额,收款账号,账户户名,账户身份证号,经办人身份证号';
   const lines = rows.map((r, i) =>
     [
-      `INC-2025-${i}`,
+      corrected ? r.record_id : `INC-2025-${i}`,
       r.program_code,
       r.id_number,
       r.name,
       r.village_code,
       r.household_id ?? '',
       r.household_size,
-      '2025-01',
-      '2025-01-10',
-      (r.amount_fen / 100).toFixed(2),
+      corrected ? r.period : '2025-01',
+      corrected ? r.pay_date : '2025-01-10',
+      ((r.amount_fen + (corrected ? 100 : 0)) / 100).toFixed(2),
       r.bank_account,
       r.account_holder,
       r.account_holder_id_number ?? '',
       r.handler_id_number ?? '',
     ].join(','),
   );
-  const file = path.join(c.dir, 'incremental.csv');
+  const file = path.join(c.dir, corrected ? 'corrected.csv' : 'incremental.csv');
   fs.writeFileSync(file, `\ufeff${header}\n${lines.join('\n')}\n`);
   return file;
 }
@@ -204,6 +208,24 @@ export async function scanBench(dialect: Dialect): Promise<BenchResult> {
     const incremental = await timed(() =>
       runScan(ctx, { jurisdiction: root, kind: 'incremental', actor: systemActor, today: c.today }),
     );
+    // Corrections of existing records: approval replaces the live versions, a rollback brings
+    // them back (both right after the import, younger than the planner's statistics).
+    const corrections = await importFile(ctx, {
+      dataset: 'disbursements',
+      filePath: await incrementalFile(ctx, c, true),
+      source: demoSource('disbursements'),
+      actor,
+      scope: scopeOf(root),
+    });
+    if (corrections.versions === 0 || corrections.versions !== corrections.accepted)
+      throw new Error(`${corrections.versions} versions of ${corrections.accepted} rows`);
+    const reviewer = { actor, role: 'admin' as const, scope: scopeOf(root) };
+    const approval = await timed(() =>
+      approveBatch(ctx, reviewer, corrections.batch_id, { override: true, reason: 'benchmark' }),
+    );
+    const rollback = await timed(() =>
+      rollbackBatch(ctx, reviewer, corrections.batch_id, 'benchmark'),
+    );
     const figures: BenchResult['figures'] = {
       people,
       'payment rows': load.payments,
@@ -215,6 +237,11 @@ export async function scanBench(dialect: Dialect): Promise<BenchResult> {
         2,
       ),
       'incremental: people re-checked': incremental.value.subjects ?? 0,
+      [`approve ${corrections.versions} corrected payments (new versions), s`]: round(
+        approval.ms / 1000,
+        2,
+      ),
+      'roll that batch back (the old versions live again), s': round(rollback.ms / 1000, 2),
     };
     if (reference) {
       figures['DuckDB, same rule statements, s (reference)'] = round(reference.ms / 1000, 1);

@@ -50,6 +50,11 @@ function tableOf(rows: readonly DatasetRows[]): TableSourceInput {
  * batches, audit), each batch approved by the administrator as an override that says it is
  * demonstration data.
  */
+/** The department a demonstration dataset is recorded as coming from. */
+export function demoSource(dataset: DatasetKey): string {
+  return `演示数据（${datasets[dataset].department}）`;
+}
+
 async function loadDataset(
   ctx: AppContext,
   loader: Loader,
@@ -59,7 +64,7 @@ async function loadDataset(
   const definition = datasets[dataset];
   const summary = await importTable(ctx, {
     definition,
-    source: `演示数据（${definition.department}）`,
+    source: demoSource(dataset),
     channel: 'file',
     fileName: `demo-${dataset}`,
     table,
