@@ -170,7 +170,8 @@ async function scanSessionSettings(
 /**
  * How many rules run at once. On PostgreSQL each rule is a statement of its own on a
  * connection of its own, so the rules share the machine's cores (a full scan of 3.6 million
- * payments on two cores: 47 s one after another). SQLite has one connection: one at a time.
+ * payments on two cores: 39.7 s one after another, 22.0 s in two lanes). SQLite has one
+ * connection: one rule at a time.
  * Each rule's transaction takes the lock on the scan's row and on the audit chain's head at
  * its end, so the lanes wait on each other only for a moment.
  */
