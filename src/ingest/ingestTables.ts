@@ -95,6 +95,8 @@ export interface DatasetRowBase {
   nk_hash: number;
   row_hash: number;
   live: number;
+  /** The batch whose approval or rollback last switched this row (not its own batch). */
+  live_changed_by: number | null;
   extra: string | null;
   issues: string | null;
 }

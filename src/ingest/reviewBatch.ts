@@ -73,7 +73,7 @@ async function goLive(tx: WriteTx, definition: DatasetDefinition, batchId: numbe
   // (which holds live rows only): one lookup per row, however young the batch is for the
   // planner's statistics (on PostgreSQL they count a just-imported batch as one row, and
   // comparing every old version with every batch row took 4.4 s for 10,000 versions).
-  await sql`update ${table} set live = 0 where row_id in (
+  await sql`update ${table} set live = 0, live_changed_by = ${batchId} where row_id in (
       select o.row_id from ${table} n
       join ${table} o on o.nk_hash = n.nk_hash and o.nk = n.nk and o.live = 1
       where n.batch_id = ${batchId})`.execute(tx);
@@ -231,7 +231,7 @@ export async function rollbackBatch(
     // batch of a 3.6-million-row table ran for over ten minutes). Hashing the keys is right
     // whatever the batch's size.
     if (ctx.handle.dialect === 'postgres') await sql`set local enable_nestloop = off`.execute(tx);
-    await sql`update ${table} set live = 1 where row_id in (
+    await sql`update ${table} set live = 1, live_changed_by = ${batch.id} where row_id in (
         select row_id from (
           select r.row_id, row_number() over (
               partition by r.nk_hash, r.nk order by b.approved_seq desc, r.row_id desc) as recency

@@ -103,6 +103,52 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
     });
   }, 240_000);
 
+  it('re-checks the people a replaced version touched (a payment moved out of a shared account)', async () => {
+    const ctx = current();
+    await loadJurisdiction(ctx, systemActor, root);
+    const a = templateRow('residents');
+    const b = {
+      ...templateRow('residents'),
+      household_id: a.household_id!,
+      relation_to_head: '配偶',
+    };
+    const c = templateRow('residents');
+    await makeLive(ctx, 'residents', [a, b, c]);
+    await makeLive(ctx, 'programs', [
+      { ...templateRow('programs'), program_code: 'DB', exclusive_with: '' },
+    ]);
+    const payment = (person: Record<string, string>, account: string) => ({
+      ...templateRow('disbursements'),
+      record_id: `SHARE-${person.id_number!}`,
+      program_code: 'DB',
+      id_number: person.id_number!,
+      name: person.name!,
+      village_code: person.village_code!,
+      household_id: person.household_id!,
+      account_holder: person.name!,
+      account_holder_id_number: '',
+      bank_account: account,
+      period: '2024-03',
+      pay_date: '2024-03-10',
+    });
+    const shared = '6217000010000000001';
+    await makeLive(
+      ctx,
+      'disbursements',
+      [a, b, c].map((p) => payment(p, shared)),
+    );
+    const scan = (kind: 'full' | 'incremental') =>
+      runScan(ctx, { jurisdiction: root, kind, actor: systemActor, today: '2024-12-31' });
+    const first = await scan('full');
+    expect(first.hits.R10).toBe(3);
+    // C's payment was entered with the wrong account: corrected, a new version of the record.
+    await makeLive(ctx, 'disbursements', [payment(c, '6217000010000000999')]);
+    const incremental = await scan('incremental');
+    expect(incremental).toMatchObject({ kind: 'incremental', cleared: 3 });
+    const full = await scan('full');
+    expect(full).toMatchObject({ kind: 'full', new: 0, updated: 0, cleared: 0 });
+  });
+
   it('reaches payees outside the registry through the households their payments name', async () => {
     const ctx = current();
     const county = generateCounty({ region: root, people: 600, seed: 12, year: 2024 });

@@ -60,11 +60,17 @@ export async function collectScanSubjects(
     .execute();
   if (batches.length === 0) return 0;
   const changed = sql`(${sql.join(batches.map((b) => b.id))})`;
+  // The rows of those batches, and the rows their approval or rollback switched (the versions
+  // they replaced or brought back: their people and accounts changed as much).
+  const touched = (table: string, column: string): RawBuilder<unknown> =>
+    sql`select ${sql.ref(column)} from ${byBatch(dialect, table)} where batch_id in ${changed}
+      union select ${sql.ref(column)} from ${sql.table(table)} where live_changed_by in ${changed}`;
   const union = (columns: [string, string][]): RawBuilder<unknown> =>
     sql.join(
-      columns.map(
-        ([table, column]) =>
-          sql`select ${sql.ref(column)} as subject from ${byBatch(dialect, table)} where batch_id in ${changed}`,
+      columns.map(([table, column]) =>
+        table === 'ds_business_people'
+          ? sql`select ${sql.ref(column)} as subject from ${byBatch(dialect, table)} where batch_id in ${changed}`
+          : sql`select ${sql.ref(column)} as subject from (${touched(table, column)}) t`,
       ),
       sql` union `,
     );
@@ -82,8 +88,11 @@ export async function collectScanSubjects(
     sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.handler_id_number in ${linked}`,
   );
   // Everyone paid into an account a changed payment uses (R10: shared accounts).
+  // (Two statements: PostgreSQL read every payment for the union of both account lists.)
   await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.bank_account in (
     select bank_account from ${byBatch(dialect, 'ds_disbursements')} where batch_id in ${changed})`);
+  await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.bank_account in (
+    select bank_account from ds_disbursements where live_changed_by in ${changed})`);
   // Last, whole households, so that every fact a re-checked payment can meet through a
   // household (R02, R05–R07) is about a subject: the registry households of the subjects;
   // whoever else is paid for those households (people not on the registry); and for

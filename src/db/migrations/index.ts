@@ -5,6 +5,7 @@ import * as rules from './20261129020000_rules.js';
 import * as businessRows from './20261129030000_business_rows.js';
 import * as liveKeyIndex from './20261129040000_live_key_index.js';
 import * as residentNames from './20261129050000_resident_names.js';
+import * as liveChanges from './20261129060000_live_changes.js';
 
 /**
  * Every migration, in order. A test checks that each file in this folder is listed here, so
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261129030000_business_rows': businessRows,
   '20261129040000_live_key_index': liveKeyIndex,
   '20261129050000_resident_names': residentNames,
+  '20261129060000_live_changes': liveChanges,
 };
