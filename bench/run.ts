@@ -1,5 +1,5 @@
 // npm run bench: every benchmark on SQLite and PostgreSQL, each against its reference.
-// Options: --only NAME (substring), --sqlite-only. PostgreSQL: JIANDU_BENCH_PG_URL.
+// Options: --only NAME (substring), --sqlite-only, --postgres-only. PostgreSQL: JIANDU_BENCH_PG_URL.
 import type { Dialect } from '../src/db/openDatabase.js';
 import { auditTrailBench } from './auditTrail.bench.js';
 import type { BenchResult } from './harness.js';
@@ -16,7 +16,11 @@ const benches: { name: string; run: (dialect: Dialect) => Promise<BenchResult> }
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-const dialects: Dialect[] = args.includes('--sqlite-only') ? ['sqlite'] : ['sqlite', 'postgres'];
+const dialects: Dialect[] = args.includes('--sqlite-only')
+  ? ['sqlite']
+  : args.includes('--postgres-only')
+    ? ['postgres']
+    : ['sqlite', 'postgres'];
 
 for (const bench of benches) {
   if (only && !bench.name.includes(only)) continue;

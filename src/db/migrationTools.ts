@@ -80,3 +80,23 @@ export async function createDatasetTable(
   await db.schema.createIndex(`${table}_batch`).on(table).column('batch_id').execute();
   await db.schema.createIndex(`${table}_nk`).on(table).column('nk_hash').execute();
 }
+
+/**
+ * The twelve dataset tables the ingest migration (20261129010000) created. Later migrations
+ * that change every one of them use this list; a dataset added later is not in it, and its
+ * own migration creates it complete.
+ */
+export const ingestDatasetTables = [
+  'ds_residents',
+  'ds_officials',
+  'ds_relations',
+  'ds_programs',
+  'ds_disbursements',
+  'ds_deaths',
+  'ds_payroll',
+  'ds_vehicles',
+  'ds_properties',
+  'ds_businesses',
+  'ds_disabilities',
+  'ds_approvals',
+] as const;

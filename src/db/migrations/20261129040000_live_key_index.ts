@@ -1,20 +1,5 @@
 import { sql } from 'kysely';
-import type { MigrationDb } from '../migrationTools.js';
-
-const datasetTables = [
-  'ds_residents',
-  'ds_officials',
-  'ds_relations',
-  'ds_programs',
-  'ds_disbursements',
-  'ds_deaths',
-  'ds_payroll',
-  'ds_vehicles',
-  'ds_properties',
-  'ds_businesses',
-  'ds_disabilities',
-  'ds_approvals',
-];
+import { ingestDatasetTables, type MigrationDb } from '../migrationTools.js';
 
 /**
  * The natural-key index holds live rows only. Every lookup by key asks for a live row (a
@@ -24,7 +9,7 @@ const datasetTables = [
  * took. Approval pays for the index as it does for the rules' partial indexes.
  */
 export async function up(db: MigrationDb): Promise<void> {
-  for (const table of datasetTables) {
+  for (const table of ingestDatasetTables) {
     await db.schema.dropIndex(`${table}_nk`).execute();
     await db.schema
       .createIndex(`${table}_nk`)

@@ -1,20 +1,5 @@
 import { sql } from 'kysely';
-import type { MigrationDb } from '../migrationTools.js';
-
-const datasetTables = [
-  'ds_residents',
-  'ds_officials',
-  'ds_relations',
-  'ds_programs',
-  'ds_disbursements',
-  'ds_deaths',
-  'ds_payroll',
-  'ds_vehicles',
-  'ds_properties',
-  'ds_businesses',
-  'ds_disabilities',
-  'ds_approvals',
-];
+import { ingestDatasetTables, type MigrationDb } from '../migrationTools.js';
 
 /**
  * The batch whose approval or rollback last turned a row's `live` on or off without the row
@@ -24,7 +9,7 @@ const datasetTables = [
  * not pay for it.
  */
 export async function up(db: MigrationDb): Promise<void> {
-  for (const table of datasetTables) {
+  for (const table of ingestDatasetTables) {
     await db.schema.alterTable(table).addColumn('live_changed_by', 'integer').execute();
     await db.schema
       .createIndex(`${table}_live_changed_by`)
