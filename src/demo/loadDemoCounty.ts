@@ -45,16 +45,16 @@ function tableOf(rows: readonly DatasetRows[]): TableSourceInput {
   return rowsInMemory(table, 'demo');
 }
 
-/**
- * Loads a generated county through the same path as real data (validation, quarantine,
- * batches, audit), each batch approved by the administrator as an override that says it is
- * demonstration data.
- */
 /** The department a demonstration dataset is recorded as coming from. */
 export function demoSource(dataset: DatasetKey): string {
   return `演示数据（${datasets[dataset].department}）`;
 }
 
+/**
+ * Loads a generated county through the same path as real data (validation, quarantine,
+ * batches, audit), each batch approved by the administrator as an override that says it is
+ * demonstration data.
+ */
 async function loadDataset(
   ctx: AppContext,
   loader: Loader,

@@ -149,6 +149,43 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
     expect(full).toMatchObject({ kind: 'full', new: 0, updated: 0, cleared: 0 });
   });
 
+  it('re-checks the people of a replaced business row (a shareholder taken off the register)', async () => {
+    const ctx = current();
+    await loadJurisdiction(ctx, systemActor, root);
+    const person = templateRow('residents');
+    await makeLive(ctx, 'residents', [person]);
+    await makeLive(ctx, 'programs', [
+      { ...templateRow('programs'), program_code: 'DB', means_tested: '是', exclusive_with: '' },
+    ]);
+    await makeLive(ctx, 'disbursements', [
+      {
+        ...templateRow('disbursements'),
+        program_code: 'DB',
+        id_number: person.id_number!,
+        name: person.name!,
+        village_code: person.village_code!,
+        household_id: person.household_id!,
+        account_holder: person.name!,
+        account_holder_id_number: person.id_number!,
+        period: '2024-03',
+        pay_date: '2024-03-10',
+      },
+    ]);
+    const business = templateRow('businesses');
+    const others = business.shareholder_id_numbers!;
+    await makeLive(ctx, 'businesses', [
+      { ...business, shareholder_id_numbers: `${others};${person.id_number!}` },
+    ]);
+    const scan = (kind: 'full' | 'incremental') =>
+      runScan(ctx, { jurisdiction: root, kind, actor: systemActor, today: '2024-12-31' });
+    expect((await scan('full')).hits.R07).toBe(1);
+    // The register is corrected: the person was never a shareholder (a new version of the row).
+    await makeLive(ctx, 'businesses', [{ ...business, shareholder_id_numbers: others }]);
+    expect(await scan('incremental')).toMatchObject({ kind: 'incremental', cleared: 1 });
+    const full = await scan('full');
+    expect(full).toMatchObject({ kind: 'full', new: 0, updated: 0, cleared: 0 });
+  });
+
   it('reaches payees outside the registry through the households their payments name', async () => {
     const ctx = current();
     const county = generateCounty({ region: root, people: 600, seed: 12, year: 2024 });

@@ -65,12 +65,18 @@ export async function collectScanSubjects(
   const touched = (table: string, column: string): RawBuilder<unknown> =>
     sql`select ${sql.ref(column)} from ${byBatch(dialect, table)} where batch_id in ${changed}
       union select ${sql.ref(column)} from ${sql.table(table)} where live_changed_by in ${changed}`;
+  // A business's people are rows of their own, found from the business row they belong to.
+  const touchedPeople = sql`select id_number from ${byBatch(dialect, 'ds_business_people')} where batch_id in ${changed}
+      union select bp.id_number from ds_businesses b
+      join ds_business_people bp on bp.batch_id = b.batch_id and bp.row_number = b.row_number
+      where b.live_changed_by in ${changed}`;
   const union = (columns: [string, string][]): RawBuilder<unknown> =>
     sql.join(
-      columns.map(([table, column]) =>
-        table === 'ds_business_people'
-          ? sql`select ${sql.ref(column)} as subject from ${byBatch(dialect, table)} where batch_id in ${changed}`
-          : sql`select ${sql.ref(column)} as subject from (${touched(table, column)}) t`,
+      columns.map(
+        ([table, column]) =>
+          sql`select ${sql.ref(column)} as subject from (${
+            table === 'ds_business_people' ? touchedPeople : touched(table, column)
+          }) t`,
       ),
       sql` union `,
     );
