@@ -268,4 +268,44 @@ describeForEachDatabase('batches: review, versions, idempotence', (current) => {
       ),
     ).rejects.toMatchObject({ code: 'BATCH_NOT_FOUND' });
   });
+
+  it('leaves no dead rows behind after a review rewrote most of a table (PostgreSQL vacuums)', async () => {
+    const ctx = current();
+    const reviewer = await person(ctx, 'reviewer');
+    const vacuumed = async (): Promise<boolean> => {
+      if (ctx.handle.dialect !== 'postgres') return false;
+      const stats = await sql<{ last_vacuum: unknown }>`select last_vacuum from pg_stat_user_tables
+        where relname = 'ds_disbursements'`.execute(ctx.handle.db);
+      return stats.rows[0]?.last_vacuum != null;
+    };
+    // A small batch: below the threshold, left to autovacuum.
+    const small = await importFile(ctx, {
+      dataset: 'disbursements',
+      filePath: payments([templateRow('disbursements'), templateRow('disbursements')]),
+      actor: { id: null, name: 'clerk' },
+      scope: county,
+    });
+    await approveBatch(ctx, reviewer, small.batch_id);
+    expect(await vacuumed()).toBe(false);
+    // 10,000 rows rewritten by the approval, and as many by its rollback.
+    const rows = Array.from({ length: 10_000 }, () => templateRow('disbursements'));
+    const large = await importFile(ctx, {
+      dataset: 'disbursements',
+      filePath: payments(rows, 'large'),
+      actor: { id: null, name: 'clerk' },
+      scope: county,
+    });
+    expect(large.accepted).toBe(10_000);
+    await approveBatch(ctx, reviewer, large.batch_id);
+    expect(await vacuumed()).toBe(ctx.handle.dialect === 'postgres');
+    expect(Object.keys(await liveAmounts(ctx))).toHaveLength(10_002);
+    const admin = await person(ctx, 'admin');
+    await rollbackBatch(ctx, admin, large.batch_id, '测试撤回');
+    expect(Object.keys(await liveAmounts(ctx))).toHaveLength(2);
+    if (ctx.handle.dialect === 'postgres') {
+      const dead = await sql<{ n: number }>`select n_dead_tup as n from pg_stat_user_tables
+        where relname = 'ds_disbursements'`.execute(ctx.handle.db);
+      expect(Number(dead.rows[0]?.n)).toBe(0);
+    }
+  });
 });
