@@ -247,6 +247,7 @@ export function compileCustomRule(
         rule: definition.code,
         facts: sql`${table} f`,
         when: sql`${conditions} ${programs}`,
+        factFilter: sql`f.live = 1`,
         meansTested,
         selfOnly: definition.people === 'beneficiary',
         columns: {
@@ -260,7 +261,7 @@ export function compileCustomRule(
     const household =
       definition.people === 'household'
         ? sql`or exists (select 1 from ds_residents m join ${table} f on f.id_number = m.id_number and ${conditions}
-            where m.live = 1 and m.status = '正常' and m.household_id = ${householdOf('p')})`
+            where m.live = 1 and m.status = '正常' and m.household_id = ${householdOf(ctx, 'p')})`
         : sql``;
     return [
       sql`${paymentHit(definition.code, 'p', { fact_kind: `no_${definition.fact.dataset}` })}

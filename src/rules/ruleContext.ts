@@ -27,6 +27,14 @@ export function subjectFilter(ctx: RuleContext, column: string): RawBuilder<unkn
     : sql``;
 }
 
+/**
+ * Ends a subquery in FROM that the planner must run as written, before the joins around it
+ * (neither database merges a subquery that has LIMIT or OFFSET into the outer query).
+ */
+export function planFence(ctx: RuleContext): RawBuilder<unknown> {
+  return ctx.dialect === 'postgres' ? sql`offset 0` : sql`limit -1 offset 0`;
+}
+
 export function inJurisdiction(ctx: RuleContext, column: string): RawBuilder<unknown> {
   return sql`${sql.ref(column)} like ${`${ctx.prefix}%`}`;
 }
@@ -168,8 +176,23 @@ export function livePayment(
     }`;
 }
 
-/** The household of a payment's beneficiary: the registry's, else the one on the payment. */
-export function householdOf(p: string): RawBuilder<unknown> {
+/**
+ * The household of a payment's beneficiary (`p`, a row of payments(ctx)): the registry's, else
+ * the one on the payment. An incremental scan's copy carries the registry's.
+ */
+export function householdOf(ctx: RuleContext, p: string): RawBuilder<unknown> {
+  if (ctx.incremental)
+    return sql`coalesce(${sql.ref(`${p}.registry_household`)}, ${sql.ref(`${p}.household_id`)})`;
   return sql`coalesce((select hh.household_id from ds_residents hh where hh.live = 1 and hh.status = '正常'
     and hh.id_number = ${sql.ref(`${p}.id_number`)}), ${sql.ref(`${p}.household_id`)})`;
+}
+
+/**
+ * The beneficiary of a payment (`p`, a row of payments(ctx)) is not in the registry (no live
+ * resident of normal status). An incremental scan's copy knows it already.
+ */
+export function unregistered(ctx: RuleContext, p: string): RawBuilder<unknown> {
+  if (ctx.incremental) return sql`${sql.ref(`${p}.registry_household`)} is null`;
+  return sql`not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常'
+    and r.id_number = ${sql.ref(`${p}.id_number`)})`;
 }

@@ -93,6 +93,10 @@ export interface WarningEvidenceTable {
 export interface ScanSubjectTable {
   scan_id: number;
   subject: string;
+  /** The subject's household in the registry (live, normal status); null when not registered. */
+  household_id: string | null;
+  /** The subject's name in the registry; null when not registered. */
+  name: string | null;
 }
 
 /** One conflicting fact about one record, as a rule's query finds it. */

@@ -25,7 +25,7 @@ import { inLanes } from '../core/inLanes.js';
 import type { ScanKind, WarningEvidenceTable, WarningTable } from './rulesTables.js';
 import { collectScanSubjects, copyScanPayments, dropScanSubjects } from './scanSubjects.js';
 import type { Hit } from './warningGroup.js';
-import type { WarningRow } from './warningsRepository.js';
+import { rewriteWarnings, type RescannedValues, type WarningRow } from './warningsRepository.js';
 
 export interface ScanSummary {
   scan_id: number;
@@ -496,6 +496,7 @@ async function settleWarnings(
     const newIds: number[] = [];
     const fresh: { row: Insertable<WarningTable>; warning: ComputedWarning }[] = [];
     const evidence: Insertable<WarningEvidenceTable>[] = [];
+    const rewritten: { id: number; values: RescannedValues }[] = [];
     for (const w of computed) {
       const old = byFingerprint.get(w.fingerprint);
       byFingerprint.delete(w.fingerprint);
@@ -540,11 +541,12 @@ async function settleWarnings(
       ) {
         unchangedIds.push(old.id);
       } else {
-        await tx.updateTable('warnings').set(values).where('id', '=', old.id).execute();
+        rewritten.push({ id: old.id, values });
         changedIds.push(old.id);
         evidence.push(...evidenceOf(w, old.id));
       }
     }
+    await rewriteWarnings(tx, rewritten);
     // The changed warnings' evidence is replaced: the old goes by the five hundred.
     for (let i = 0; i < changedIds.length; i += 500) {
       await tx

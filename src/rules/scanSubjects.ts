@@ -93,12 +93,13 @@ export async function collectScanSubjects(
   await add(
     sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.handler_id_number in ${linked}`,
   );
-  // Everyone paid into an account a changed payment uses (R10: shared accounts).
+  // Everyone paid into an account for a month a changed payment is for (R10: an account
+  // shared in one month; the people of other months are untouched).
   // (Two statements: PostgreSQL read every payment for the union of both account lists.)
-  await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.bank_account in (
-    select bank_account from ${byBatch(dialect, 'ds_disbursements')} where batch_id in ${changed})`);
-  await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.bank_account in (
-    select bank_account from ds_disbursements where live_changed_by in ${changed})`);
+  await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and (d.bank_account, d.period) in (
+    select bank_account, period from ${byBatch(dialect, 'ds_disbursements')} where batch_id in ${changed})`);
+  await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and (d.bank_account, d.period) in (
+    select bank_account, period from ds_disbursements where live_changed_by in ${changed})`);
   // Last, whole households, so that every fact a re-checked payment can meet through a
   // household (R02, R05–R07) is about a subject: the registry households of the subjects;
   // whoever else is paid for those households (people not on the registry); and for
@@ -113,6 +114,13 @@ export async function collectScanSubjects(
     join ds_residents m on m.live = 1 and m.household_id = d.household_id
     where s.scan_id = ${scanId}
       and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = s.subject)`);
+  // Each subject's registry entry, looked up once here for every rule (scan_subjects'
+  // household_id and name; the payment copy's registry_household).
+  await sql`update scan_subjects as s set household_id = r.household_id, name = r.name
+    from ds_residents r
+    where s.scan_id = ${scanId} and r.live = 1 and r.status = '正常' and r.id_number = s.subject`.execute(
+    tx,
+  );
   const count = await sql<{
     n: number;
   }>`select count(*) as n from scan_subjects where scan_id = ${scanId}`.execute(tx);
@@ -154,7 +162,8 @@ const paymentIndexes = [
 /**
  * Copies the live payments of an incremental scan's subjects into a table of the scan's own,
  * where the rules read them (payments() in ruleContext.ts): a few thousand people's payments
- * instead of the county's. Indexed after it is filled and analysed, so that the planner knows
+ * instead of the county's, each with its beneficiary's household in the registry
+ * (`registry_household`, null when the beneficiary is not registered). Indexed after it is filled and analysed, so that the planner knows
  * how small it is; neither database logs it. Returns how many were copied.
  */
 export async function copyScanPayments(
@@ -163,7 +172,8 @@ export async function copyScanPayments(
   scanId: number,
 ): Promise<number> {
   const table = scanPaymentsTable(scanId);
-  const rows = sql`select ${sql.join(paymentColumns.map((c) => sql.ref(`d.${c}`)))}
+  const rows = sql`select ${sql.join(paymentColumns.map((c) => sql.ref(`d.${c}`)))},
+      s.household_id as registry_household
     from scan_subjects s join ds_disbursements d on d.live = 1 and d.id_number = s.subject
     where s.scan_id = ${sql.lit(scanId)}`;
   // SQLite: a temporary table of the one connection, written outside the database file and

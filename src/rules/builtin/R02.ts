@@ -19,12 +19,14 @@ export const R02: BuiltinRule = {
       rule: 'R02',
       facts: sql`ds_payroll f`,
       when: sql`f.live = 1 and f.period = p.period`,
+      factFilter: sql`f.live = 1`,
       meansTested: true,
       columns: { fact_kind: 'payroll', fact_ref: sql`f.employer`, fact_text: sql`f.employer` },
     }),
     ...householdFactHits(ctx, {
       rule: 'R02',
       facts: sql`ds_officials f`,
+      factFilter: sql`f.live = 1 and f.state_paid = 1`,
       when: sql`f.live = 1 and f.state_paid = 1 and f.start_date <= ${periodEnd('p.period')}
         and (f.end_date is null or f.end_date >= ${periodStart('p.period')})`,
       meansTested: true,

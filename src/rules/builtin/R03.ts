@@ -9,6 +9,7 @@ import {
   periodStart,
   type RuleContext,
   payments,
+  unregistered,
 } from '../ruleContext.js';
 
 function officialFact(kind: RawBuilder<unknown> | string) {
@@ -50,7 +51,7 @@ function queries(ctx: RuleContext): RawBuilder<unknown>[] {
       join ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = o.id_number
       join ${payments(ctx)} p on p.household_id = h.household_id and p.id_number <> o.id_number and ${pay}
       where ${inOffice}
-        and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = p.id_number)`,
+        and ${unregistered(ctx, 'p')}`,
   ];
 }
 

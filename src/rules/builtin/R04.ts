@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, listed, paidTail } from '../explainText.js';
-import { livePayment, paymentHit, paymentRows, payments } from '../ruleContext.js';
+import { livePayment, paymentHit, paymentRows, payments, unregistered } from '../ruleContext.js';
 
 /**
  * R04 经办人利益冲突: the payment's handler is the beneficiary, of the beneficiary's household,
@@ -33,7 +33,7 @@ export const R04: BuiltinRule = {
         join ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = hd.id_number
         join ${payments(ctx)} p on p.household_id = h.household_id and p.handler_id_number = hd.id_number
           and p.id_number <> hd.id_number and ${pay}
-        where not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = p.id_number)`,
+        where ${unregistered(ctx, 'p')}`,
       sql`${handler('declared')} from ds_relations rel
         join ${payments(ctx)} p on p.id_number = rel.relative_id_number and p.handler_id_number = rel.official_id_number and ${pay}
         where rel.live = 1 and rel.official_id_number <> rel.relative_id_number`,

@@ -36,6 +36,7 @@ export const R05: BuiltinRule = {
     return householdFactHits(ctx, {
       rule: 'R05',
       facts: sql`ds_vehicles f`,
+      factFilter: sql`f.live = 1 ${notExempt}`,
       when: sql`f.live = 1 ${notExempt} and f.registered_date <= ${periodEnd('p.period')}
         and (f.cancelled_date is null or f.cancelled_date >= ${periodStart('p.period')})`,
       meansTested: true,

@@ -8,6 +8,7 @@ import {
   paymentRows,
   payments,
   periodEnd,
+  unregistered,
 } from '../ruleContext.js';
 import { householdFactHits } from './householdFacts.js';
 
@@ -28,6 +29,7 @@ export const R06: BuiltinRule = {
       ...householdFactHits(ctx, {
         rule: 'R06',
         facts: sql`ds_properties f`,
+        factFilter: sql`f.live = 1 and f.usage in ('商业', '办公', '工业')`,
         when: sql`f.live = 1 and f.usage in ('商业', '办公', '工业') and f.registered_date <= ${periodEnd('p.period')}`,
         meansTested: true,
         columns: {
@@ -58,7 +60,7 @@ export const R06: BuiltinRule = {
           union
           select mh.hkey, p.row_id, p.period from multi mh
             join ${payments(ctx)} p on p.household_id = mh.hkey and ${pay}
-            where not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = p.id_number)),
+            where ${unregistered(ctx, 'p')}),
         qualifying as materialized (
           select hp.hkey, hp.row_id from hp
             join homes hm on hm.hkey = hp.hkey and hm.registered_date <= ${periodEnd('hp.period')}

@@ -55,7 +55,7 @@ export const R10: BuiltinRule = {
       from ${payments(ctx)} p
       where ${everyPayment} and p.account_holder_id_number is not null and p.account_holder_id_number <> p.id_number
         and not exists (select 1 from ds_residents m where m.live = 1 and m.status = '正常'
-          and m.id_number = p.account_holder_id_number and m.household_id = ${householdOf('p')})`,
+          and m.id_number = p.account_holder_id_number and m.household_id = ${householdOf(ctx, 'p')})`,
       sql`${paymentHit('R10', 'p', {
         fact_kind: 'holder_name',
         fact_ref: sql`p.bank_account`,
@@ -77,7 +77,7 @@ export const R10: BuiltinRule = {
       from ${payments(ctx)} p
       where ${everyPayment} and p.account_holder_id_number is null and p.holder_fold <> p.name_fold
         and not exists (select 1 from ds_residents b where b.live = 1 and b.id_number = p.id_number and b.name_pinyin = p.holder_pinyin)
-        and not exists (select 1 from ds_residents m where m.live = 1 and m.status = '正常' and m.household_id = ${householdOf('p')}
+        and not exists (select 1 from ds_residents m where m.live = 1 and m.status = '正常' and m.household_id = ${householdOf(ctx, 'p')}
           and (m.name_fold = p.holder_fold or m.name_pinyin = p.holder_pinyin))`,
       sql`${paymentHit('R10', 'p', {
         fact_kind: 'shared_account',
