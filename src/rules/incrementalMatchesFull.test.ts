@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { newIdNumber } from '../../test/factories/people.js';
-import { templateRow } from '../../test/factories/templateRows.js';
+import { templateRow, type TemplateRow } from '../../test/factories/templateRows.js';
 import { describeForEachDatabase } from '../../test/helpers/databases.js';
 import { makeLive } from '../../test/helpers/liveData.js';
 import { systemActor } from '../audit/actor.js';
@@ -181,6 +181,46 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
     expect((await scan('full')).hits.R07).toBe(1);
     // The register is corrected: the person was never a shareholder (a new version of the row).
     await makeLive(ctx, 'businesses', [{ ...business, shareholder_id_numbers: others }]);
+    expect(await scan('incremental')).toMatchObject({ kind: 'incremental', cleared: 1 });
+    const full = await scan('full');
+    expect(full).toMatchObject({ kind: 'full', new: 0, updated: 0, cleared: 0 });
+  });
+
+  it('re-checks the household a person moved out of (their facts no longer reach it)', async () => {
+    const ctx = current();
+    await loadJurisdiction(ctx, systemActor, root);
+    const payee = templateRow('residents');
+    const owner: TemplateRow = {
+      ...templateRow('residents'),
+      household_id: payee.household_id!,
+      village_code: payee.village_code!,
+    };
+    await makeLive(ctx, 'residents', [payee, owner]);
+    await makeLive(ctx, 'programs', [
+      { ...templateRow('programs'), program_code: 'DB', means_tested: '是', exclusive_with: '' },
+    ]);
+    await makeLive(ctx, 'disbursements', [
+      {
+        ...templateRow('disbursements'),
+        program_code: 'DB',
+        id_number: payee.id_number!,
+        name: payee.name!,
+        village_code: payee.village_code!,
+        household_id: payee.household_id!,
+        account_holder: payee.name!,
+        account_holder_id_number: payee.id_number!,
+        period: '2024-03',
+        pay_date: '2024-03-10',
+      },
+    ]);
+    await makeLive(ctx, 'vehicles', [
+      { ...templateRow('vehicles'), id_number: owner.id_number!, name: owner.name! },
+    ]);
+    const scan = (kind: 'full' | 'incremental') =>
+      runScan(ctx, { jurisdiction: root, kind, actor: systemActor, today: '2024-12-31' });
+    expect((await scan('full')).hits.R05).toBe(1);
+    // The car owner moves to a household of their own (a new version of their registry row).
+    await makeLive(ctx, 'residents', [{ ...owner, household_id: `${owner.household_id!}9` }]);
     expect(await scan('incremental')).toMatchObject({ kind: 'incremental', cleared: 1 });
     const full = await scan('full');
     expect(full).toMatchObject({ kind: 'full', new: 0, updated: 0, cleared: 0 });

@@ -101,13 +101,18 @@ export async function collectScanSubjects(
   await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and (d.bank_account, d.period) in (
     select bank_account, period from ds_disbursements where live_changed_by in ${changed})`);
   // Last, whole households, so that every fact a re-checked payment can meet through a
-  // household (R02, R05–R07) is about a subject: the registry households of the subjects;
+  // household (R02, R05–R07) is about a subject: the registry households of the subjects,
+  // and those the changed batches took someone out of (the registry rows they replaced or
+  // withdrew: a car owner who moved out no longer taints the old household's payments);
   // whoever else is paid for those households (people not on the registry); and for
   // subjects not on the registry, the households their payments name.
-  await add(sql`select m.id_number as subject from ds_residents r join ds_residents m on m.live = 1 and m.household_id = r.household_id
-    where r.live = 1 and r.id_number in ${current}`);
-  await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.household_id in (
-      select r.household_id from ds_residents r where r.live = 1 and r.id_number in ${current})
+  const households = sql`(select r.household_id from ds_residents r where r.live = 1 and r.id_number in ${current}
+    union select household_id from ds_residents where live_changed_by in ${changed}
+    union select household_id from ${byBatch(dialect, 'ds_residents')} where batch_id in ${changed})`;
+  await add(
+    sql`select m.id_number as subject from ds_residents m where m.live = 1 and m.household_id in ${households}`,
+  );
+  await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.household_id in ${households}
     and d.id_number not in ${current}`);
   await add(sql`select m.id_number as subject from scan_subjects s
     join ds_disbursements d on d.live = 1 and d.id_number = s.subject and d.household_id is not null
