@@ -93,10 +93,12 @@ export interface WarningEvidenceTable {
 export interface ScanSubjectTable {
   scan_id: number;
   subject: string;
-  /** The subject's household in the registry (live, normal status); null when not registered. */
+  /** The subject's household in the registry (its live row, whatever the status). */
   household_id: string | null;
-  /** The subject's name in the registry; null when not registered. */
+  /** The subject's name in the registry. */
   name: string | null;
+  /** 1 when the subject's live registry row has normal status, 0 when not, null when not in the registry. */
+  registered: number | null;
 }
 
 /** One conflicting fact about one record, as a rule's query finds it. */

@@ -100,32 +100,38 @@ export async function collectScanSubjects(
     select bank_account, period from ${byBatch(dialect, 'ds_disbursements')} where batch_id in ${changed})`);
   await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and (d.bank_account, d.period) in (
     select bank_account, period from ds_disbursements where live_changed_by in ${changed})`);
+  // Each subject's registry entry (the live row, whatever its status), looked up once: the
+  // households below start from it, and the rules read it (scan_subjects' household_id, name
+  // and registered; the payment copy's registry_household). Rows added later with their
+  // entry, or looked up at the end.
+  const lookUp = () =>
+    sql`update scan_subjects as s set household_id = r.household_id, name = r.name,
+      registered = case when r.status = '正常' then 1 else 0 end
+      from ds_residents r
+      where s.scan_id = ${scanId} and s.registered is null and r.live = 1 and r.id_number = s.subject`.execute(
+      tx,
+    );
+  await lookUp();
+  const addResidents = (where: RawBuilder<unknown>) =>
+    sql`insert into scan_subjects (scan_id, subject, household_id, name, registered)
+      select ${sql.lit(scanId)}, m.id_number, m.household_id, m.name, case when m.status = '正常' then 1 else 0 end
+      from ds_residents m where m.live = 1 and ${where} on conflict do nothing`.execute(tx);
   // Last, whole households, so that every fact a re-checked payment can meet through a
   // household (R02, R05–R07) is about a subject: the registry households of the subjects,
   // and those the changed batches took someone out of (the registry rows they replaced or
   // withdrew: a car owner who moved out no longer taints the old household's payments);
   // whoever else is paid for those households (people not on the registry); and for
   // subjects not on the registry, the households their payments name.
-  const households = sql`(select r.household_id from ds_residents r where r.live = 1 and r.id_number in ${current}
+  const households = sql`(select household_id from scan_subjects where scan_id = ${scanId} and household_id is not null
     union select household_id from ds_residents where live_changed_by in ${changed}
     union select household_id from ${byBatch(dialect, 'ds_residents')} where batch_id in ${changed})`;
-  await add(
-    sql`select m.id_number as subject from ds_residents m where m.live = 1 and m.household_id in ${households}`,
-  );
+  await addResidents(sql`m.household_id in ${households}`);
   await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.household_id in ${households}
     and d.id_number not in ${current}`);
-  await add(sql`select m.id_number as subject from scan_subjects s
+  await lookUp();
+  await addResidents(sql`m.household_id in (select d.household_id from scan_subjects s
     join ds_disbursements d on d.live = 1 and d.id_number = s.subject and d.household_id is not null
-    join ds_residents m on m.live = 1 and m.household_id = d.household_id
-    where s.scan_id = ${scanId}
-      and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常' and r.id_number = s.subject)`);
-  // Each subject's registry entry, looked up once here for every rule (scan_subjects'
-  // household_id and name; the payment copy's registry_household).
-  await sql`update scan_subjects as s set household_id = r.household_id, name = r.name
-    from ds_residents r
-    where s.scan_id = ${scanId} and r.live = 1 and r.status = '正常' and r.id_number = s.subject`.execute(
-    tx,
-  );
+    where s.scan_id = ${scanId} and coalesce(s.registered, 0) = 0)`);
   const count = await sql<{
     n: number;
   }>`select count(*) as n from scan_subjects where scan_id = ${scanId}`.execute(tx);
@@ -178,7 +184,7 @@ export async function copyScanPayments(
 ): Promise<number> {
   const table = scanPaymentsTable(scanId);
   const rows = sql`select ${sql.join(paymentColumns.map((c) => sql.ref(`d.${c}`)))},
-      s.household_id as registry_household
+      case when s.registered = 1 then s.household_id end as registry_household
     from scan_subjects s join ds_disbursements d on d.live = 1 and d.id_number = s.subject
     where s.scan_id = ${sql.lit(scanId)}`;
   // SQLite: a temporary table of the one connection, written outside the database file and

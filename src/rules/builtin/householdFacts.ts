@@ -17,7 +17,7 @@ import {
 function unregisteredSubjects(ctx: RuleContext, column: string): RawBuilder<unknown> {
   if (!ctx.incremental) return sql``;
   return sql`and ${sql.ref(column)} in (select s.subject from scan_subjects s
-    where s.scan_id = ${ctx.scanId} and s.household_id is null)`;
+    where s.scan_id = ${ctx.scanId} and coalesce(s.registered, 0) = 0)`;
 }
 
 /**
@@ -30,7 +30,7 @@ function unregisteredSubjects(ctx: RuleContext, column: string): RawBuilder<unkn
 function subjectFacts(ctx: RuleContext, fact: HouseholdFact): RawBuilder<unknown> {
   return sql`(select f.*, o.household_id as owner_household, o.name as owner_name
     from ${fact.facts} join scan_subjects o on o.scan_id = ${ctx.scanId} and o.subject = f.id_number
-      and o.household_id is not null
+      and o.registered = 1
     where ${fact.factFilter ?? sql`1 = 1`}
     ${planFence(ctx)}) f`;
 }
