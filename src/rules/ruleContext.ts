@@ -28,8 +28,9 @@ export function subjectFilter(ctx: RuleContext, column: string): RawBuilder<unkn
 }
 
 /**
- * Ends a subquery in FROM that the planner must run as written, before the joins around it
- * (neither database merges a subquery that has LIMIT or OFFSET into the outer query).
+ * Ends a subquery that the planner must run as written: in FROM, before the joins around it;
+ * in EXISTS, as a lookup per row (neither database merges a subquery that has LIMIT or
+ * OFFSET into the outer query).
  */
 export function planFence(ctx: RuleContext): RawBuilder<unknown> {
   return ctx.dialect === 'postgres' ? sql`offset 0` : sql`limit -1 offset 0`;

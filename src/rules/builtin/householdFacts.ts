@@ -4,7 +4,6 @@ import {
   paymentHit,
   type HitColumn,
   type RuleContext,
-  subjectFilter,
   payments,
   planFence,
   unregistered,
@@ -21,16 +20,21 @@ function unregisteredSubjects(ctx: RuleContext, column: string): RawBuilder<unkn
 }
 
 /**
- * In an incremental scan, the facts (alias f) of the registered subjects, each with its owner's
- * registry household and name (f.owner_household, f.owner_name) from the subject's row: found
- * from the subjects, one lookup of the facts each, before anything else is joined. Left to
- * itself the planner (which cannot know how few subjects have such a fact) went from the
- * subjects to their households' payments first: 334,000 rows for 120 hits.
+ * In an incremental scan, the facts (alias f) of the subjects (all, or those in the registry
+ * with normal status), each with its owner's registry household and name (f.owner_household,
+ * f.owner_name) from the subject's row: found from the subjects, one lookup of the facts each,
+ * before anything else is joined. Left to itself the planner (which cannot know how few
+ * subjects have such a fact) went from the subjects to their payments, or their households'
+ * payments, first: 334,000 rows for 120 hits.
  */
-function subjectFacts(ctx: RuleContext, fact: HouseholdFact): RawBuilder<unknown> {
+function subjectFacts(
+  ctx: RuleContext,
+  fact: HouseholdFact,
+  owners: 'all' | 'registered',
+): RawBuilder<unknown> {
   return sql`(select f.*, o.household_id as owner_household, o.name as owner_name
     from ${fact.facts} join scan_subjects o on o.scan_id = ${ctx.scanId} and o.subject = f.id_number
-      and o.registered = 1
+      ${owners === 'registered' ? sql`and o.registered = 1` : sql``}
     where ${fact.factFilter ?? sql`1 = 1`}
     ${planFence(ctx)}) f`;
 }
@@ -77,17 +81,16 @@ export function householdFactHits(ctx: RuleContext, fact: HouseholdFact): RawBui
   const columns = { related_id: sql`f.id_number`, ...fact.columns };
   // Incremental scans: the facts of the subjects only (they hold the payees' households); in
   // the third part, driven instead from the few subjects not on the registry.
-  const when = sql`${fact.when} ${subjectFilter(ctx, 'f.id_number')}`;
   const self = sql`${paymentHit(fact.rule, 'p', { related_name: sql`p.name`, ...columns })}
-    from ${fact.facts}
+    from ${ctx.incremental ? subjectFacts(ctx, fact, 'all') : fact.facts}
     join ${payments(ctx)} p on p.id_number = f.id_number and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
-    where ${when}`;
+    where ${fact.when}`;
   if (fact.selfOnly) return [self];
   return [
     self,
     ctx.incremental
       ? sql`${paymentHit(fact.rule, 'p', { related_name: sql`f.owner_name`, ...columns })}
-    from ${subjectFacts(ctx, fact)}
+    from ${subjectFacts(ctx, fact, 'registered')}
     join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = f.owner_household and m.id_number <> f.id_number
     join ${payments(ctx)} p on p.id_number = m.id_number and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
     where ${fact.when}`
