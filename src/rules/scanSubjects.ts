@@ -42,8 +42,9 @@ function byBatch(dialect: Dialect, table: string): RawBuilder<unknown> {
  * the last scan is about, and whoever those facts can reach through the rules — for people
  * whose links changed (registry, office, declarations), the declared relatives of officials
  * and the beneficiaries of payments they handled; the beneficiaries paid into the same
- * accounts as the changed payments; and the members of all their households (subjectFilter
- * in ruleContext.ts relies on this for household facts). Set-based.
+ * accounts for the same months as the changed payments; and the members of all their
+ * households (householdFacts.ts relies on this: the facts it reads are the subjects'). Each
+ * subject's registry entry is recorded with it. Set-based.
  */
 export async function collectScanSubjects(
   tx: WriteTx,
@@ -173,9 +174,10 @@ const paymentIndexes = [
 /**
  * Copies the live payments of an incremental scan's subjects into a table of the scan's own,
  * where the rules read them (payments() in ruleContext.ts): a few thousand people's payments
- * instead of the county's, each with its beneficiary's household in the registry
- * (`registry_household`, null when the beneficiary is not registered). Indexed after it is filled and analysed, so that the planner knows
- * how small it is; neither database logs it. Returns how many were copied.
+ * instead of the county's, each with its beneficiary's registry household
+ * (`registry_household`; null unless the beneficiary is in the registry with normal status).
+ * Indexed after it is filled and analysed, so that the planner knows how small it is; neither
+ * database logs it. Returns how many were copied.
  */
 export async function copyScanPayments(
   tx: WriteTx,
