@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { newIdNumber } from '../../test/factories/people.js';
 import { templateRow, type TemplateRow } from '../../test/factories/templateRows.js';
-import { describeForEachDatabase } from '../../test/helpers/databases.js';
+import { describeForEachDatabase, type TestContext } from '../../test/helpers/databases.js';
 import { makeLive } from '../../test/helpers/liveData.js';
 import { systemActor } from '../audit/actor.js';
 import { createAdministrator } from '../auth/createAdministrator.js';
@@ -14,6 +14,27 @@ import { loadJurisdiction } from '../jurisdiction/loadJurisdiction.js';
 import { runScan } from './runScan.js';
 
 const root = '431226000000';
+
+/** A means-tested programme (DB) and one payment of it to the person, in March 2024. */
+async function paidMeansTested(ctx: TestContext, person: TemplateRow): Promise<void> {
+  await makeLive(ctx, 'programs', [
+    { ...templateRow('programs'), program_code: 'DB', means_tested: '是', exclusive_with: '' },
+  ]);
+  await makeLive(ctx, 'disbursements', [
+    {
+      ...templateRow('disbursements'),
+      program_code: 'DB',
+      id_number: person.id_number!,
+      name: person.name!,
+      village_code: person.village_code!,
+      household_id: person.household_id!,
+      account_holder: person.name!,
+      account_holder_id_number: person.id_number!,
+      period: '2024-03',
+      pay_date: '2024-03-10',
+    },
+  ]);
+}
 
 /**
  * An incremental scan must leave exactly what a full scan would: after a mix of changes
@@ -154,23 +175,7 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
     await loadJurisdiction(ctx, systemActor, root);
     const person = templateRow('residents');
     await makeLive(ctx, 'residents', [person]);
-    await makeLive(ctx, 'programs', [
-      { ...templateRow('programs'), program_code: 'DB', means_tested: '是', exclusive_with: '' },
-    ]);
-    await makeLive(ctx, 'disbursements', [
-      {
-        ...templateRow('disbursements'),
-        program_code: 'DB',
-        id_number: person.id_number!,
-        name: person.name!,
-        village_code: person.village_code!,
-        household_id: person.household_id!,
-        account_holder: person.name!,
-        account_holder_id_number: person.id_number!,
-        period: '2024-03',
-        pay_date: '2024-03-10',
-      },
-    ]);
+    await paidMeansTested(ctx, person);
     const business = templateRow('businesses');
     const others = business.shareholder_id_numbers!;
     await makeLive(ctx, 'businesses', [
@@ -196,23 +201,7 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
       village_code: payee.village_code!,
     };
     await makeLive(ctx, 'residents', [payee, owner]);
-    await makeLive(ctx, 'programs', [
-      { ...templateRow('programs'), program_code: 'DB', means_tested: '是', exclusive_with: '' },
-    ]);
-    await makeLive(ctx, 'disbursements', [
-      {
-        ...templateRow('disbursements'),
-        program_code: 'DB',
-        id_number: payee.id_number!,
-        name: payee.name!,
-        village_code: payee.village_code!,
-        household_id: payee.household_id!,
-        account_holder: payee.name!,
-        account_holder_id_number: payee.id_number!,
-        period: '2024-03',
-        pay_date: '2024-03-10',
-      },
-    ]);
+    await paidMeansTested(ctx, payee);
     await makeLive(ctx, 'vehicles', [
       { ...templateRow('vehicles'), id_number: owner.id_number!, name: owner.name! },
     ]);
