@@ -75,11 +75,17 @@ async function loadCounty(
 }
 
 /**
- * 10,000 new payments (next January, for existing beneficiaries), or with `corrected` 10,000
- * existing payments with another amount (new versions of their records), as a CSV of the
- * template.
+ * 10,000 new payments (for existing beneficiaries, in the given month of next year), or with
+ * `corrected` 10,000 existing payments with another amount (new versions of their records), as
+ * a CSV of the template.
  */
-async function incrementalFile(ctx: AppContext, c: County, corrected = false): Promise<string> {
+async function incrementalFile(
+  ctx: AppContext,
+  c: County,
+  batch: { month: number } | 'corrected',
+): Promise<string> {
+  const corrected = batch === 'corrected';
+  const month = corrected ? '' : `2025-${String(batch.month).padStart(2, '0')}`;
   const rows = await ctx.handle.db
     .selectFrom('ds_disbursements')
     .selectAll()
@@ -92,15 +98,15 @@ async function incrementalFile(ctx: AppContext, c: County, corrected = false): P
     '发放记录号,项目代码,身份证号,姓名,村（社区）代码,户号,保障人数,发放期间,发放日期,发放金额,收款账号,账户户名,账户身份证号,经办人身份证号';
   const lines = rows.map((r, i) =>
     [
-      corrected ? r.record_id : `INC-2025-${i}`,
+      corrected ? r.record_id : `INC-${month}-${i}`,
       r.program_code,
       r.id_number,
       r.name,
       r.village_code,
       r.household_id ?? '',
       r.household_size,
-      corrected ? r.period : '2025-01',
-      corrected ? r.pay_date : '2025-01-10',
+      corrected ? r.period : month,
+      corrected ? r.pay_date : `${month}-10`,
       ((r.amount_fen + (corrected ? 100 : 0)) / 100).toFixed(2),
       r.bank_account,
       r.account_holder,
@@ -108,7 +114,7 @@ async function incrementalFile(ctx: AppContext, c: County, corrected = false): P
       r.handler_id_number ?? '',
     ].join(','),
   );
-  const file = path.join(c.dir, corrected ? 'corrected.csv' : 'incremental.csv');
+  const file = path.join(c.dir, corrected ? 'corrected.csv' : `incremental-${month}.csv`);
   fs.writeFileSync(file, `\ufeff${header}\n${lines.join('\n')}\n`);
   return file;
 }
@@ -192,27 +198,38 @@ export async function scanBench(dialect: Dialect): Promise<BenchResult> {
       runScan(ctx, { jurisdiction: root, kind: 'full', actor: systemActor, today: c.today }),
     );
     if (dialect === 'sqlite' && !reference) reference = await duckdbReference(url, c);
-    const file = await incrementalFile(ctx, c);
     const admin = (await findUserByUsername(ctx.handle.db, 'admin'))!;
     const actor = { id: admin.id, name: 'admin' };
-    const batch = await importFile(ctx, {
-      dataset: 'disbursements',
-      filePath: file,
-      actor,
-      scope: scopeOf(root),
-    });
-    await approveBatch(ctx, { actor, role: 'admin', scope: scopeOf(root) }, batch.batch_id, {
-      override: true,
-      reason: 'benchmark',
-    });
-    const incremental = await timed(() =>
-      runScan(ctx, { jurisdiction: root, kind: 'incremental', actor: systemActor, today: c.today }),
-    );
+    // Three months of new payments, each approved and scanned: the median is the figure (one
+    // run on a busy machine can be off by a third).
+    const incrementals: { ms: number; subjects: number }[] = [];
+    for (const month of [1, 2, 3]) {
+      const batch = await importFile(ctx, {
+        dataset: 'disbursements',
+        filePath: await incrementalFile(ctx, c, { month }),
+        actor,
+        scope: scopeOf(root),
+      });
+      await approveBatch(ctx, { actor, role: 'admin', scope: scopeOf(root) }, batch.batch_id, {
+        override: true,
+        reason: 'benchmark',
+      });
+      const scan = await timed(() =>
+        runScan(ctx, {
+          jurisdiction: root,
+          kind: 'incremental',
+          actor: systemActor,
+          today: c.today,
+        }),
+      );
+      incrementals.push({ ms: scan.ms, subjects: scan.value.subjects ?? 0 });
+    }
+    const incremental = [...incrementals].sort((a, b) => a.ms - b.ms)[1]!;
     // Corrections of existing records: approval replaces the live versions, a rollback brings
     // them back (both right after the import, younger than the planner's statistics).
     const corrections = await importFile(ctx, {
       dataset: 'disbursements',
-      filePath: await incrementalFile(ctx, c, true),
+      filePath: await incrementalFile(ctx, c, 'corrected'),
       source: demoSource('disbursements'),
       actor,
       scope: scopeOf(root),
@@ -232,11 +249,14 @@ export async function scanBench(dialect: Dialect): Promise<BenchResult> {
       'load (import + approve every dataset), s': round(load.seconds, 1),
       'full scan, s (goal < 60)': round(full.ms / 1000, 1),
       'warnings (expected by the generator)': `${full.value.open} (${c.expected})`,
-      [`incremental scan after a ${incrementalRows}-row batch, s (goal < 2)`]: round(
+      [`incremental scan after a ${incrementalRows}-row batch, s, median of 3 (goal < 2)`]: round(
         incremental.ms / 1000,
         2,
       ),
-      'incremental: people re-checked': incremental.value.subjects ?? 0,
+      'incremental: each of the three batches, s': incrementals
+        .map((i) => round(i.ms / 1000, 2))
+        .join(' / '),
+      'incremental: people re-checked': incremental.subjects,
       [`approve ${corrections.versions} corrected payments (new versions), s`]: round(
         approval.ms / 1000,
         2,
