@@ -12,7 +12,7 @@ const bulkCacheKib = 16 * 1024;
 /** Connections with imports under way, and the cache size to restore after the last. */
 const reducedCaches = new Map<SqliteDatabase.Database, { writers: number; cacheSize: number }>();
 
-/** Lowers the connection's page cache while any import writes; returns the undo. */
+/** Lowers the connection's page cache while imports write; returns the undo. */
 function smallCache(database: SqliteDatabase.Database): () => void {
   let state = reducedCaches.get(database);
   if (!state) {

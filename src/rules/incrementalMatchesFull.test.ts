@@ -15,25 +15,41 @@ import { runScan } from './runScan.js';
 
 const root = '431226000000';
 
+/** Scans the test county (as of `today`), full or incremental. */
+function scanner(ctx: TestContext, today: string) {
+  return (kind: 'full' | 'incremental') =>
+    runScan(ctx, { jurisdiction: root, kind, actor: systemActor, today });
+}
+
+/** A full scan right after an incremental one finds nothing new, changed or to clear. */
+async function expectFullAgrees(scan: ReturnType<typeof scanner>): Promise<void> {
+  const full = await scan('full');
+  expect(full).toMatchObject({ kind: 'full', new: 0, updated: 0, cleared: 0 });
+}
+
+/** A payment of programme DB to a registered person, in March 2024, into their own account. */
+function paymentTo(person: TemplateRow, fields: TemplateRow = {}): TemplateRow {
+  return {
+    ...templateRow('disbursements'),
+    program_code: 'DB',
+    id_number: person.id_number!,
+    name: person.name!,
+    village_code: person.village_code!,
+    household_id: person.household_id!,
+    account_holder: person.name!,
+    account_holder_id_number: person.id_number!,
+    period: '2024-03',
+    pay_date: '2024-03-10',
+    ...fields,
+  };
+}
+
 /** A means-tested programme (DB) and one payment of it to the person, in March 2024. */
 async function paidMeansTested(ctx: TestContext, person: TemplateRow): Promise<void> {
   await makeLive(ctx, 'programs', [
     { ...templateRow('programs'), program_code: 'DB', means_tested: '是', exclusive_with: '' },
   ]);
-  await makeLive(ctx, 'disbursements', [
-    {
-      ...templateRow('disbursements'),
-      program_code: 'DB',
-      id_number: person.id_number!,
-      name: person.name!,
-      village_code: person.village_code!,
-      household_id: person.household_id!,
-      account_holder: person.name!,
-      account_holder_id_number: person.id_number!,
-      period: '2024-03',
-      pay_date: '2024-03-10',
-    },
-  ]);
+  await makeLive(ctx, 'disbursements', [paymentTo(person)]);
 }
 
 /**
@@ -50,8 +66,7 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
     const admin = (await findUserByUsername(ctx.handle.db, 'admin'))!;
     const actor = { id: admin.id, name: 'admin' };
     await loadCountyRows(ctx, { actor, scope: scopeOf(root) }, county);
-    const scan = (kind: 'full' | 'incremental') =>
-      runScan(ctx, { jurisdiction: root, kind, actor: systemActor, today: county.today });
+    const scan = scanner(ctx, county.today);
     await scan('full');
 
     const payments = county.rows.disbursements!;
@@ -138,36 +153,26 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
     await makeLive(ctx, 'programs', [
       { ...templateRow('programs'), program_code: 'DB', exclusive_with: '' },
     ]);
-    const payment = (person: Record<string, string>, account: string) => ({
-      ...templateRow('disbursements'),
-      record_id: `SHARE-${person.id_number!}`,
-      program_code: 'DB',
-      id_number: person.id_number!,
-      name: person.name!,
-      village_code: person.village_code!,
-      household_id: person.household_id!,
-      account_holder: person.name!,
-      account_holder_id_number: '',
-      bank_account: account,
-      period: '2024-03',
-      pay_date: '2024-03-10',
-    });
+    const payment = (person: TemplateRow, account: string) =>
+      paymentTo(person, {
+        record_id: `SHARE-${person.id_number!}`,
+        account_holder_id_number: '',
+        bank_account: account,
+      });
     const shared = '6217000010000000001';
     await makeLive(
       ctx,
       'disbursements',
       [a, b, c].map((p) => payment(p, shared)),
     );
-    const scan = (kind: 'full' | 'incremental') =>
-      runScan(ctx, { jurisdiction: root, kind, actor: systemActor, today: '2024-12-31' });
+    const scan = scanner(ctx, '2024-12-31');
     const first = await scan('full');
     expect(first.hits.R10).toBe(3);
     // C's payment was entered with the wrong account: corrected, a new version of the record.
     await makeLive(ctx, 'disbursements', [payment(c, '6217000010000000999')]);
     const incremental = await scan('incremental');
     expect(incremental).toMatchObject({ kind: 'incremental', cleared: 3 });
-    const full = await scan('full');
-    expect(full).toMatchObject({ kind: 'full', new: 0, updated: 0, cleared: 0 });
+    await expectFullAgrees(scan);
   });
 
   it('re-checks the people of a replaced business row (a shareholder taken off the register)', async () => {
@@ -181,14 +186,12 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
     await makeLive(ctx, 'businesses', [
       { ...business, shareholder_id_numbers: `${others};${person.id_number!}` },
     ]);
-    const scan = (kind: 'full' | 'incremental') =>
-      runScan(ctx, { jurisdiction: root, kind, actor: systemActor, today: '2024-12-31' });
+    const scan = scanner(ctx, '2024-12-31');
     expect((await scan('full')).hits.R07).toBe(1);
     // The register is corrected: the person was never a shareholder (a new version of the row).
     await makeLive(ctx, 'businesses', [{ ...business, shareholder_id_numbers: others }]);
     expect(await scan('incremental')).toMatchObject({ kind: 'incremental', cleared: 1 });
-    const full = await scan('full');
-    expect(full).toMatchObject({ kind: 'full', new: 0, updated: 0, cleared: 0 });
+    await expectFullAgrees(scan);
   });
 
   it('re-checks the household a person moved out of (their facts no longer reach it)', async () => {
@@ -205,14 +208,12 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
     await makeLive(ctx, 'vehicles', [
       { ...templateRow('vehicles'), id_number: owner.id_number!, name: owner.name! },
     ]);
-    const scan = (kind: 'full' | 'incremental') =>
-      runScan(ctx, { jurisdiction: root, kind, actor: systemActor, today: '2024-12-31' });
+    const scan = scanner(ctx, '2024-12-31');
     expect((await scan('full')).hits.R05).toBe(1);
     // The car owner moves to a household of their own (a new version of their registry row).
     await makeLive(ctx, 'residents', [{ ...owner, household_id: `${owner.household_id!}9` }]);
     expect(await scan('incremental')).toMatchObject({ kind: 'incremental', cleared: 1 });
-    const full = await scan('full');
-    expect(full).toMatchObject({ kind: 'full', new: 0, updated: 0, cleared: 0 });
+    await expectFullAgrees(scan);
   });
 
   it('reaches payees outside the registry through the households their payments name', async () => {
@@ -226,8 +227,7 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
       { actor: { id: admin.id, name: 'admin' }, scope: scopeOf(root) },
       county,
     );
-    const scan = (kind: 'full' | 'incremental') =>
-      runScan(ctx, { jurisdiction: root, kind, actor: systemActor, today: county.today });
+    const scan = scanner(ctx, county.today);
     await scan('full');
 
     const program = county.rows.programs!.find((p) => p.means_tested === '是')!;
@@ -299,7 +299,6 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
     expect(await openOf('R05', another)).toHaveLength(1);
     expect(await openOf('R06', another)).toHaveLength(1);
 
-    const full = await scan('full');
-    expect(full).toMatchObject({ kind: 'full', new: 0, updated: 0, cleared: 0 });
+    await expectFullAgrees(scan);
   }, 240_000);
 });

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { templateRow } from '../../test/factories/templateRows.js';
-import { describeForEachDatabase } from '../../test/helpers/databases.js';
+import { describeForEachDatabase, type TestContext } from '../../test/helpers/databases.js';
 import { makeLive } from '../../test/helpers/liveData.js';
 import { systemActor } from '../audit/actor.js';
 import { scopeOf } from '../auth/scope.js';
@@ -11,6 +11,11 @@ import { runScan } from './runScan.js';
 import { listWarnings, warningEvidence } from './warningsRepository.js';
 
 const root = '431226000000';
+
+/** An incremental scan of the test county. */
+function incremental(ctx: TestContext) {
+  return runScan(ctx, { jurisdiction: root, kind: 'incremental', actor: systemActor });
+}
 
 describeForEachDatabase('incremental scans', (current) => {
   it('re-checks only the people a new batch touches, and marks what no longer holds', async () => {
@@ -43,11 +48,7 @@ describeForEachDatabase('incremental scans', (current) => {
       'disbursements',
       people.flatMap((p) => ['2024-01', '2024-02', '2024-03', '2024-04'].map((m) => pay(p, m))),
     );
-    const first = await runScan(ctx, {
-      jurisdiction: root,
-      kind: 'incremental',
-      actor: systemActor,
-    });
+    const first = await incremental(ctx);
     expect(first).toMatchObject({ kind: 'full', new: 0, open: 0 });
 
     // A death in February: the March and April payments of that person become a warning.
@@ -60,11 +61,7 @@ describeForEachDatabase('incremental scans', (current) => {
         death_date: '2024-02-10',
       },
     ]);
-    const second = await runScan(ctx, {
-      jurisdiction: root,
-      kind: 'incremental',
-      actor: systemActor,
-    });
+    const second = await incremental(ctx);
     expect(second).toMatchObject({ kind: 'incremental', new: 1, updated: 0, cleared: 0, open: 1 });
     expect(second.subjects).toBeLessThanOrEqual(3);
     const [warning] = await listWarnings(ctx.handle.db, scopeOf(root), { rule: 'R01' });
@@ -77,11 +74,7 @@ describeForEachDatabase('incremental scans', (current) => {
 
     // A May payment of the dead person: the same warning, its evidence replaced, not doubled.
     await makeLive(ctx, 'disbursements', [pay(dead, '2024-05')]);
-    const more = await runScan(ctx, {
-      jurisdiction: root,
-      kind: 'incremental',
-      actor: systemActor,
-    });
+    const more = await incremental(ctx);
     expect(more).toMatchObject({ kind: 'incremental', new: 0, updated: 1, open: 1 });
     const [grown] = await listWarnings(ctx.handle.db, scopeOf(root), { rule: 'R01' });
     expect(grown).toMatchObject({
@@ -100,20 +93,14 @@ describeForEachDatabase('incremental scans', (current) => {
       deathBatch,
       '殡仪馆误报',
     );
-    const third = await runScan(ctx, {
-      jurisdiction: root,
-      kind: 'incremental',
-      actor: systemActor,
-    });
+    const third = await incremental(ctx);
     expect(third).toMatchObject({ kind: 'incremental', new: 0, cleared: 1, open: 0 });
     const [cleared] = await listWarnings(ctx.handle.db, scopeOf(root), { rule: 'R01' });
     expect(cleared).toMatchObject({ fingerprint: warning!.fingerprint, status: 'cleared' });
     expect(cleared!.cleared_at).not.toBeNull();
 
     // Nothing changed: nothing to re-check.
-    expect(
-      await runScan(ctx, { jurisdiction: root, kind: 'incremental', actor: systemActor }),
-    ).toMatchObject({ subjects: 0, new: 0, cleared: 0 });
+    expect(await incremental(ctx)).toMatchObject({ subjects: 0, new: 0, cleared: 0 });
   });
 
   it('refuses a second scan of the same jurisdiction while one runs', async () => {
