@@ -175,6 +175,75 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
     await expectFullAgrees(scan);
   });
 
+  it("re-checks a new month of payments only, keeping the warning's evidence of the other months", async () => {
+    const ctx = current();
+    await loadJurisdiction(ctx, systemActor, root);
+    const owner = templateRow('residents');
+    const neighbour = templateRow('residents');
+    await makeLive(ctx, 'residents', [owner, neighbour]);
+    await paidMeansTested(ctx, owner);
+    await makeLive(ctx, 'disbursements', [
+      paymentTo(owner, { record_id: 'OWN-02', period: '2024-02', pay_date: '2024-02-10' }),
+      paymentTo(neighbour, { record_id: 'NB-03' }),
+    ]);
+    await makeLive(ctx, 'vehicles', [
+      { ...templateRow('vehicles'), id_number: owner.id_number!, name: owner.name! },
+    ]);
+    const scan = scanner(ctx, '2024-12-31');
+    expect((await scan('full')).hits.R05).toBe(2);
+    const warning = () =>
+      ctx.handle.db
+        .selectFrom('warnings')
+        .selectAll()
+        .where('rule_code', '=', 'R05')
+        .where('subject', '=', owner.id_number!)
+        .executeTakeFirstOrThrow();
+    const before = await warning();
+
+    // April's payments: the owner's re-checked for April alone, and the R05 warning grows.
+    await makeLive(ctx, 'disbursements', [
+      paymentTo(owner, { record_id: 'OWN-04', period: '2024-04', pay_date: '2024-04-10' }),
+      paymentTo(neighbour, { record_id: 'NB-04', period: '2024-04', pay_date: '2024-04-10' }),
+    ]);
+    const incremental = await scan('incremental');
+    expect(incremental).toMatchObject({ kind: 'incremental', subjects: 2, updated: 1 });
+    const subjects = await ctx.handle.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'scan.subjects')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(subjects.after!)).toMatchObject({ subjects: 2, payments: 2 });
+    const after = await warning();
+    expect(after.id).toBe(before.id);
+    expect(JSON.parse(after.periods)).toEqual(['2024-02', '2024-03', '2024-04']);
+    expect(JSON.parse(after.record_ids)).toHaveLength(3);
+    await expectFullAgrees(scan);
+  });
+
+  it('scans in full after a change of the programme catalogue', async () => {
+    const ctx = current();
+    await loadJurisdiction(ctx, systemActor, root);
+    const owner = templateRow('residents');
+    await makeLive(ctx, 'residents', [owner]);
+    await makeLive(ctx, 'programs', [
+      { ...templateRow('programs'), program_code: 'DB', means_tested: '否', exclusive_with: '' },
+    ]);
+    await makeLive(ctx, 'disbursements', [paymentTo(owner)]);
+    await makeLive(ctx, 'vehicles', [
+      { ...templateRow('vehicles'), id_number: owner.id_number!, name: owner.name! },
+    ]);
+    const scan = scanner(ctx, '2024-12-31');
+    expect((await scan('full')).hits.R05).toBe(0);
+    // The programme turns out to be means-tested: every payment of it is to be re-checked.
+    await makeLive(ctx, 'programs', [
+      { ...templateRow('programs'), program_code: 'DB', means_tested: '是', exclusive_with: '' },
+    ]);
+    const next = await scan('incremental');
+    expect(next).toMatchObject({ kind: 'full', new: 1 });
+    expect(next.hits.R05).toBe(1);
+  });
+
   it('re-checks the people of a replaced business row (a shareholder taken off the register)', async () => {
     const ctx = current();
     await loadJurisdiction(ctx, systemActor, root);

@@ -8,7 +8,7 @@ export interface RuleContext {
   scanId: number;
   /** Division prefix of the scanned jurisdiction: records of villages under it are checked. */
   prefix: string;
-  /** Incremental scans check only the subjects listed in scan_subjects for this scan. */
+  /** Incremental scans check only what scan_subjects and scan_periods list for this scan. */
   incremental: boolean;
   /** The rule's parameters (defaults merged with the jurisdiction's settings). */
   params: Readonly<Record<string, unknown>>;
@@ -17,11 +17,22 @@ export interface RuleContext {
 }
 
 /**
- * `and <column> in (subjects of this scan)` for incremental scans, nothing for full ones. Also
- * right for the owners of household facts (vehicles, homes, businesses…): the subjects include
- * every member of the households of their payments (collectScanSubjects).
+ * `and <column> in (subjects this scan re-checks)` for incremental scans, nothing for full
+ * ones: for rules about records other than payments (a payment copy holds only what is
+ * re-checked).
  */
 export function subjectFilter(ctx: RuleContext, column: string): RawBuilder<unknown> {
+  return ctx.incremental
+    ? sql`and ${sql.ref(column)} in (select subject from scan_subjects where scan_id = ${ctx.scanId} and recheck > 0)`
+    : sql``;
+}
+
+/**
+ * `and <column> in (people listed by this scan)` for incremental scans, nothing for full ones:
+ * for the owners of household facts (vehicles, homes, businesses…), since the listed people
+ * include every member of the households of the re-checked payments (collectScanSubjects).
+ */
+export function factOwnerFilter(ctx: RuleContext, column: string): RawBuilder<unknown> {
   return ctx.incremental
     ? sql`and ${sql.ref(column)} in (select subject from scan_subjects where scan_id = ${ctx.scanId})`
     : sql``;

@@ -99,6 +99,19 @@ export interface ScanSubjectTable {
   name: string | null;
   /** 1 when the subject's live registry row has normal status, 0 when not, null when not in the registry. */
   registered: number | null;
+  /**
+   * How much of the subject the scan re-checks: 2 every payment, 1 the payments of the months
+   * in scan_periods, 0 none (listed for the facts that others' payments meet through a
+   * household: their vehicles, homes, salaries…).
+   */
+  recheck: number;
+}
+
+/** A month of a subject that an incremental scan re-checks (recheck 1). */
+export interface ScanPeriodTable {
+  scan_id: number;
+  subject: string;
+  period: string;
 }
 
 /** One conflicting fact about one record, as a rule's query finds it. */
@@ -127,6 +140,7 @@ export interface ScanHitTable {
 
 export interface RulesTables {
   scan_subjects: ScanSubjectTable;
+  scan_periods: ScanPeriodTable;
   scan_hits: ScanHitTable;
   calendar: CalendarTable;
   rule_definitions: RuleDefinitionTable;

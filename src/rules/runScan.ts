@@ -23,7 +23,13 @@ import { hitColumns, type RuleContext } from './ruleContext.js';
 import { ruleEnabled, ruleParams, ruleSettingsDigest } from './ruleSettings.js';
 import { inLanes } from '../core/inLanes.js';
 import type { ScanKind, WarningEvidenceTable, WarningTable } from './rulesTables.js';
-import { collectScanSubjects, copyScanPayments, dropScanSubjects } from './scanSubjects.js';
+import { evidenceOf, keptHits } from './hitEvidence.js';
+import {
+  catalogueChanged,
+  collectScanSubjects,
+  copyScanPayments,
+  dropScanSubjects,
+} from './scanSubjects.js';
 import type { Hit } from './warningGroup.js';
 import { rewriteWarnings, type RescannedValues, type WarningRow } from './warningsRepository.js';
 
@@ -210,8 +216,13 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
     .where('jurisdiction_code', '=', jurisdiction)
     .executeTakeFirst();
   const settings = await ruleSettingsDigest(db);
+  // A change of the programme catalogue (means-tested or not, standards, exclusions, names)
+  // bears on every payment of the programme: the scan is full.
   const kind: ScanKind =
-    options.kind === 'incremental' && watermark && watermark.settings_hash === settings
+    options.kind === 'incremental' &&
+    watermark &&
+    watermark.settings_hash === settings &&
+    !(await catalogueChanged(db, watermark.approved_seq))
       ? 'incremental'
       : 'full';
   const seqNow =
@@ -269,7 +280,7 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
     if (kind === 'incremental') {
       subjects = await auditedWrite(ctx, options.actor, async (w) => {
         if (ctx.handle.dialect === 'postgres') await scanSessionSettings(w.tx);
-        const n = await collectScanSubjects(
+        const listed = await collectScanSubjects(
           w.tx,
           ctx.handle.dialect,
           scan.id,
@@ -281,9 +292,9 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
           entity: 'scan',
           ids: [scan.id],
           jurisdictionCode: jurisdiction,
-          after: { subjects: n, payments },
+          after: { subjects: listed.rechecked, listed: listed.listed, payments },
         });
-        return n;
+        return listed.rechecked;
       });
     }
     const rules = await rulesToRun(ctx, jurisdiction);
@@ -390,28 +401,6 @@ function compareHits(a: Hit, b: Hit): number {
   return 0;
 }
 
-/** The evidence rows of a warning: every hit, in the warning's order. */
-function evidenceOf(w: ComputedWarning, warningId: number): Insertable<WarningEvidenceTable>[] {
-  return w.group.hits.map((h, seq) => ({
-    warning_id: warningId,
-    seq,
-    dataset: h.dataset,
-    row_id: h.row_id,
-    record_ref: h.record_ref,
-    period: h.period,
-    amount_fen: h.amount_fen,
-    details: JSON.stringify({
-      fact: h.fact_kind,
-      ref: h.fact_ref,
-      date: h.fact_date,
-      text: h.fact_text,
-      related_id: h.related_id,
-      related_name: h.related_name,
-    }),
-    fuzzy: h.fuzzy,
-  }));
-}
-
 interface Settle {
   scanId: number;
   jurisdiction: string;
@@ -432,9 +421,23 @@ async function settleWarnings(
   // Sorted here, not in SQL: PostgreSQL's collation orders text differently from SQLite's, and
   // the order decides how evidence and explanations read. Every column takes part, so the
   // order is the same on every database and every run.
-  const hits: Hit[] = (
-    await db.selectFrom('scan_hits').selectAll().where('scan_id', '=', s.scanId).execute()
-  ).sort(compareHits);
+  const prefix = `${divisionPrefix(s.jurisdiction)}%`;
+  const found = await db
+    .selectFrom('scan_hits')
+    .selectAll()
+    .where('scan_id', '=', s.scanId)
+    .execute();
+  // An incremental scan re-checks some people's payments by month: the other months' hits
+  // come from their warnings' evidence.
+  const kept =
+    s.kind === 'incremental'
+      ? await keptHits(db, {
+          scanId: s.scanId,
+          jurisdictionPrefix: prefix,
+          rules: s.rules.filter((r) => !r.fullOnly).map((r) => r.code),
+        })
+      : [];
+  const hits: Hit[] = [...found, ...kept].sort(compareHits);
   const programs = await db
     .selectFrom('ds_programs')
     .select(['program_code', 'name'])
@@ -465,8 +468,8 @@ async function settleWarnings(
   });
 
   // The stored warnings this scan speaks for: all of the jurisdiction's in a full scan; in an
-  // incremental one, those of the re-checked subjects and of the rules that always run in full.
-  const prefix = `${divisionPrefix(s.jurisdiction)}%`;
+  // incremental one, those of the re-checked subjects (by month too: their other months' hits
+  // are among the hits) and of the rules that always run in full.
   let existingQuery = db
     .selectFrom('warnings')
     .selectAll()
@@ -478,7 +481,11 @@ async function settleWarnings(
         eb(
           'subject',
           'in',
-          eb.selectFrom('scan_subjects').select('subject').where('scan_id', '=', s.scanId),
+          eb
+            .selectFrom('scan_subjects')
+            .select('subject')
+            .where('scan_id', '=', s.scanId)
+            .where('recheck', '>', 0),
         ),
         ...(full.length > 0 ? [eb('rule_code', 'in', full)] : []),
       ]),

@@ -1,6 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { WriteTx } from '../audit/auditedWrite.js';
 import type { Dialect } from '../db/openDatabase.js';
+import type { Database } from '../db/schema.js';
 import { scanPaymentsTable } from './ruleContext.js';
 
 /** Columns naming the person a record is about (a payment's beneficiary, a car's owner…). */
@@ -38,20 +39,55 @@ function byBatch(dialect: Dialect, table: string): RawBuilder<unknown> {
 }
 
 /**
- * The people an incremental scan re-checks: everyone a batch approved or rolled back since
- * the last scan is about, and whoever those facts can reach through the rules — for people
- * whose links changed (registry, office, declarations), the declared relatives of officials
- * and the beneficiaries of payments they handled; the beneficiaries paid into the same
- * accounts for the same months as the changed payments; and the members of all their
- * households (householdFacts.ts relies on this: the facts it reads are the subjects'). Each
- * subject's registry entry is recorded with it. Set-based.
+ * Whether a batch of the programme catalogue was approved or rolled back since `sinceSeq`:
+ * such a change bears on every payment of its programmes, so the next scan is full.
+ */
+export async function catalogueChanged(db: Kysely<Database>, sinceSeq: number): Promise<boolean> {
+  const batch = await db
+    .selectFrom('ingest_batches')
+    .select('id')
+    .where('dataset', '=', 'programs')
+    .where('approved_seq', '>', sinceSeq)
+    .where('status', 'in', ['approved', 'rolled_back'])
+    .executeTakeFirst();
+  return batch !== undefined;
+}
+
+/** How much of a subject an incremental scan re-checks (scan_subjects.recheck). */
+export const recheck = {
+  /** Every live payment of the person. */
+  all: 2,
+  /** The person's payments of the months listed in scan_periods. */
+  months: 1,
+  /** None: listed for the facts that household members' payments meet. */
+  none: 0,
+} as const;
+type Recheck = (typeof recheck)[keyof typeof recheck];
+
+/**
+ * The people an incremental scan re-checks, and how much of each (`recheck`), from the
+ * batches approved or rolled back since the last scan:
+ * - in full, everyone a changed record other than a payment is about, and whoever those
+ *   facts can reach through the rules: for people whose links changed (registry, office,
+ *   declarations), the declared relatives of officials and the beneficiaries of payments they
+ *   handled; and the members of the households of all of these, and whoever is paid for those
+ *   households;
+ * - by month, the beneficiaries of changed payments and whoever is paid into the same
+ *   accounts for the same months (R10), for those months only (scan_periods): a payment's
+ *   hits depend on its own row, on facts, and on the same person's payments of the same month
+ *   (R08) or the same account's (R10), never on other months;
+ * - not at all, the members of the households of those re-checked by month (and of the
+ *   households their payments name when they are not on the registry): listed so that
+ *   householdFacts.ts and R06 find every fact of a re-checked payment's household among the
+ *   subjects' facts.
+ * Each subject's registry entry is recorded with it. Set-based.
  */
 export async function collectScanSubjects(
   tx: WriteTx,
   dialect: Dialect,
   scanId: number,
   sinceSeq: number,
-): Promise<number> {
+): Promise<{ rechecked: number; listed: number }> {
   // The batches as values, not a subquery, so that PostgreSQL plans with their row counts.
   const batches = await tx
     .selectFrom('ingest_batches')
@@ -59,13 +95,13 @@ export async function collectScanSubjects(
     .where('approved_seq', '>', sinceSeq)
     .where('status', 'in', ['approved', 'rolled_back'])
     .execute();
-  if (batches.length === 0) return 0;
+  if (batches.length === 0) return { rechecked: 0, listed: 0 };
   const changed = sql`(${sql.join(batches.map((b) => b.id))})`;
   // The rows of those batches, and the rows their approval or rollback switched (the versions
   // they replaced or brought back: their people and accounts changed as much).
-  const touched = (table: string, column: string): RawBuilder<unknown> =>
-    sql`select ${sql.ref(column)} from ${byBatch(dialect, table)} where batch_id in ${changed}
-      union select ${sql.ref(column)} from ${sql.table(table)} where live_changed_by in ${changed}`;
+  const touched = (table: string, columns: string): RawBuilder<unknown> =>
+    sql`select ${sql.raw(columns)} from ${byBatch(dialect, table)} where batch_id in ${changed}
+      union select ${sql.raw(columns)} from ${sql.table(table)} where live_changed_by in ${changed}`;
   // A business's people are rows of their own, found from the business row they belong to.
   const touchedPeople = sql`select id_number from ${byBatch(dialect, 'ds_business_people')} where batch_id in ${changed}
       union select bp.id_number from ds_businesses b
@@ -81,26 +117,35 @@ export async function collectScanSubjects(
       ),
       sql` union `,
     );
-  const add = (select: RawBuilder<unknown>) =>
-    sql`insert into scan_subjects (scan_id, subject) select distinct ${sql.lit(scanId)}, x.subject from (${select}) x
-      where x.subject is not null on conflict do nothing`.execute(tx);
-  const current = sql`(select subject from scan_subjects where scan_id = ${scanId})`;
+  // A person already listed keeps the larger of the two amounts of re-checking.
+  const add = (select: RawBuilder<unknown>, level: Recheck) =>
+    sql`insert into scan_subjects (scan_id, subject, recheck) select distinct ${sql.lit(scanId)}, x.subject, ${sql.lit(level)}
+      from (${select}) x where x.subject is not null
+      on conflict (scan_id, subject) do update set recheck = excluded.recheck
+      where scan_subjects.recheck < excluded.recheck`.execute(tx);
   const linked = sql`(${union(linkColumns)})`;
-  await add(union(subjectColumns));
+  await add(union(subjectColumns.filter(([table]) => table !== 'ds_disbursements')), recheck.all);
   // People whose links changed: the relatives officials declared, and whom they handled.
   await add(
     sql`select rel.relative_id_number as subject from ds_relations rel where rel.live = 1 and rel.official_id_number in ${linked}`,
+    recheck.all,
   );
   await add(
     sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.handler_id_number in ${linked}`,
+    recheck.all,
   );
-  // Everyone paid into an account for a month a changed payment is for (R10: an account
-  // shared in one month; the people of other months are untouched).
-  // (Two statements: PostgreSQL read every payment for the union of both account lists.)
-  await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and (d.bank_account, d.period) in (
+  // The months of changed payments, and everyone paid into an account for a month a changed
+  // payment is for (R10: an account shared in one month; other months are untouched).
+  // (Separate statements: PostgreSQL read every payment for the union of both account lists.)
+  const addMonths = (select: RawBuilder<unknown>) =>
+    sql`insert into scan_periods (scan_id, subject, period) select distinct ${sql.lit(scanId)}, x.id_number, x.period
+      from (${select}) x where x.id_number is not null on conflict do nothing`.execute(tx);
+  await addMonths(touched('ds_disbursements', 'id_number, period'));
+  await addMonths(sql`select d.id_number, d.period from ds_disbursements d where d.live = 1 and (d.bank_account, d.period) in (
     select bank_account, period from ${byBatch(dialect, 'ds_disbursements')} where batch_id in ${changed})`);
-  await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and (d.bank_account, d.period) in (
+  await addMonths(sql`select d.id_number, d.period from ds_disbursements d where d.live = 1 and (d.bank_account, d.period) in (
     select bank_account, period from ds_disbursements where live_changed_by in ${changed})`);
+  await add(sql`select subject from scan_periods where scan_id = ${scanId}`, recheck.months);
   // Each subject's registry entry (the live row, whatever its status), looked up once: the
   // households below start from it, and the rules read it (scan_subjects' household_id, name
   // and registered; the payment copy's registry_household). Rows added later with their
@@ -113,30 +158,48 @@ export async function collectScanSubjects(
       tx,
     );
   await lookUp();
-  const addResidents = (where: RawBuilder<unknown>) =>
-    sql`insert into scan_subjects (scan_id, subject, household_id, name, registered)
-      select ${sql.lit(scanId)}, m.id_number, m.household_id, m.name, case when m.status = '正常' then 1 else 0 end
-      from ds_residents m where m.live = 1 and ${where} on conflict do nothing`.execute(tx);
-  // Last, whole households, so that every fact a re-checked payment can meet through a
-  // household (R02, R05–R07) is about a subject: the registry households of the subjects,
-  // and those the changed batches took someone out of (the registry rows they replaced or
-  // withdrew: a car owner who moved out no longer taints the old household's payments);
-  // whoever else is paid for those households (people not on the registry); and for
-  // subjects not on the registry, the households their payments name.
-  const households = sql`(select household_id from scan_subjects where scan_id = ${scanId} and household_id is not null
+  const addResidents = (where: RawBuilder<unknown>, level: Recheck) =>
+    sql`insert into scan_subjects (scan_id, subject, household_id, name, registered, recheck)
+      select ${sql.lit(scanId)}, m.id_number, m.household_id, m.name, case when m.status = '正常' then 1 else 0 end, ${sql.lit(level)}
+      from ds_residents m where m.live = 1 and ${where}
+      on conflict (scan_id, subject) do update set recheck = excluded.recheck
+      where scan_subjects.recheck < excluded.recheck`.execute(tx);
+  // Whole households, so that every fact a re-checked payment can meet through a household
+  // (R02, R05–R07) is about a subject. Re-checked in full: the members of the registry
+  // households of those re-checked in full, and of the households the changed batches took
+  // someone out of (the registry rows they replaced or withdrew: a car owner who moved out no
+  // longer taints the old household's payments), and whoever else is paid for those
+  // households (people not on the registry): their facts may have changed.
+  const households = sql`(select household_id from scan_subjects where scan_id = ${scanId}
+      and household_id is not null and recheck = ${sql.lit(recheck.all)}
     union select household_id from ds_residents where live_changed_by in ${changed}
     union select household_id from ${byBatch(dialect, 'ds_residents')} where batch_id in ${changed})`;
-  await addResidents(sql`m.household_id in ${households}`);
-  await add(sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.household_id in ${households}
-    and d.id_number not in ${current}`);
+  await addResidents(sql`m.household_id in ${households}`, recheck.all);
+  await add(
+    sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.household_id in ${households}`,
+    recheck.all,
+  );
   await lookUp();
-  await addResidents(sql`m.household_id in (select d.household_id from scan_subjects s
+  // Listed only, for their facts: the other members of the households of everyone
+  // re-checked; and for those not on the registry, of the households their payments name.
+  await addResidents(
+    sql`m.household_id in (select household_id from scan_subjects where scan_id = ${scanId}
+      and household_id is not null and recheck > 0)`,
+    recheck.none,
+  );
+  await addResidents(
+    sql`m.household_id in (select d.household_id from scan_subjects s
     join ds_disbursements d on d.live = 1 and d.id_number = s.subject and d.household_id is not null
-    where s.scan_id = ${scanId} and coalesce(s.registered, 0) = 0)`);
+    where s.scan_id = ${scanId} and s.recheck > 0 and coalesce(s.registered, 0) = 0)`,
+    recheck.none,
+  );
   const count = await sql<{
-    n: number;
-  }>`select count(*) as n from scan_subjects where scan_id = ${scanId}`.execute(tx);
-  return count.rows[0]?.n ?? 0;
+    rechecked: number | string | null;
+    listed: number | string;
+  }>`select sum(case when recheck > 0 then 1 else 0 end) as rechecked, count(*) as listed
+    from scan_subjects where scan_id = ${scanId}`.execute(tx);
+  const row = count.rows[0];
+  return { rechecked: Number(row?.rechecked ?? 0), listed: Number(row?.listed ?? 0) };
 }
 
 /** The payment columns the rules read, copied for an incremental scan. */
@@ -172,9 +235,10 @@ const paymentIndexes = [
 ];
 
 /**
- * Copies the live payments of an incremental scan's subjects into a table of the scan's own,
- * where the rules read them (payments() in ruleContext.ts): a few thousand people's payments
- * instead of the county's, each with its beneficiary's registry household
+ * Copies the live payments an incremental scan re-checks into a table of the scan's own, where
+ * the rules read them (payments() in ruleContext.ts): every payment of the subjects re-checked
+ * in full, the payments of the listed months of those re-checked by month (a few thousand
+ * people's payments instead of the county's), each with its beneficiary's registry household
  * (`registry_household`; null unless the beneficiary is in the registry with normal status).
  * Indexed after it is filled and analysed, so that the planner knows how small it is; neither
  * database logs it. Returns how many were copied.
@@ -185,10 +249,17 @@ export async function copyScanPayments(
   scanId: number,
 ): Promise<number> {
   const table = scanPaymentsTable(scanId);
-  const rows = sql`select ${sql.join(paymentColumns.map((c) => sql.ref(`d.${c}`)))},
-      case when s.registered = 1 then s.household_id end as registry_household
+  const columns = sql.join(paymentColumns.map((c) => sql.ref(`d.${c}`)));
+  const registryHousehold = sql`case when s.registered = 1 then s.household_id end as registry_household`;
+  const rows = sql`select ${columns}, ${registryHousehold}
     from scan_subjects s join ds_disbursements d on d.live = 1 and d.id_number = s.subject
-    where s.scan_id = ${sql.lit(scanId)}`;
+    where s.scan_id = ${sql.lit(scanId)} and s.recheck = ${sql.lit(recheck.all)}
+    union all
+    select ${columns}, ${registryHousehold}
+    from scan_periods m
+    join scan_subjects s on s.scan_id = m.scan_id and s.subject = m.subject and s.recheck = ${sql.lit(recheck.months)}
+    join ds_disbursements d on d.live = 1 and d.id_number = m.subject and d.period = m.period
+    where m.scan_id = ${sql.lit(scanId)}`;
   // SQLite: a temporary table of the one connection, written outside the database file and
   // its write-ahead log, gone with the connection; its page cache holds the whole copy.
   if (dialect === 'sqlite') await sql`pragma temp.cache_size = -131072`.execute(tx);
@@ -209,8 +280,9 @@ export async function copyScanPayments(
   return Number(count.rows[0]?.n ?? 0);
 }
 
-/** Removes what an incremental scan kept while it ran: its subjects and its payment copy. */
+/** Removes what an incremental scan kept while it ran: its subjects, months and payment copy. */
 export async function dropScanSubjects(tx: WriteTx, scanId: number): Promise<void> {
   await sql`delete from scan_subjects where scan_id = ${scanId}`.execute(tx);
+  await sql`delete from scan_periods where scan_id = ${scanId}`.execute(tx);
   await sql`drop table if exists ${sql.table(scanPaymentsTable(scanId))}`.execute(tx);
 }

@@ -7,6 +7,7 @@ import * as liveKeyIndex from './20261129040000_live_key_index.js';
 import * as residentNames from './20261129050000_resident_names.js';
 import * as liveChanges from './20261129060000_live_changes.js';
 import * as subjectRegistry from './20261129070000_subject_registry.js';
+import * as recheckPeriods from './20261129080000_recheck_periods.js';
 
 /**
  * Every migration, in order. A test checks that each file in this folder is listed here, so
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261129050000_resident_names': residentNames,
   '20261129060000_live_changes': liveChanges,
   '20261129070000_subject_registry': subjectRegistry,
+  '20261129080000_recheck_periods': recheckPeriods,
 };

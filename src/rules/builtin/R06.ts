@@ -3,7 +3,7 @@ import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, listed, paidTail } from '../explainText.js';
 import {
   livePayment,
-  subjectFilter,
+  factOwnerFilter,
   paymentHit,
   paymentRows,
   payments,
@@ -46,7 +46,7 @@ export const R06: BuiltinRule = {
             f.certificate_no, f.location, f.registered_date
           from ds_properties f
           left join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
-          where f.live = 1 and f.usage = '住宅' ${subjectFilter(ctx, 'f.id_number')}),
+          where f.live = 1 and f.usage = '住宅' ${factOwnerFilter(ctx, 'f.id_number')}),
         multi as materialized (
           select hkey from homes group by hkey having count(distinct certificate_no) >= ${minHomes}),
         hp as materialized (

@@ -10,13 +10,13 @@ import {
 } from '../ruleContext.js';
 
 /**
- * In an incremental scan, `and <column> in (subjects not on the registry)`: few, so that the
+ * In an incremental scan, `and <column> in (re-checked subjects not on the registry)`: few, so that the
  * payments of people outside the registry are found from them rather than from the facts.
  */
 function unregisteredSubjects(ctx: RuleContext, column: string): RawBuilder<unknown> {
   if (!ctx.incremental) return sql``;
   return sql`and ${sql.ref(column)} in (select s.subject from scan_subjects s
-    where s.scan_id = ${ctx.scanId} and coalesce(s.registered, 0) = 0)`;
+    where s.scan_id = ${ctx.scanId} and s.recheck > 0 and coalesce(s.registered, 0) = 0)`;
 }
 
 /**
