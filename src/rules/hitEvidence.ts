@@ -87,10 +87,11 @@ export async function keptHits(
     .where('w.jurisdiction_code', 'like', options.jurisdictionPrefix)
     .where('w.rule_code', 'in', options.rules)
     .where('e.dataset', '=', 'disbursements')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('scan_periods as m')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('scan_periods as m')
             .select(sql<number>`1`.as('one'))
             .where('m.scan_id', '=', options.scanId)
             .whereRef('m.subject', '=', 'w.subject')
