@@ -274,6 +274,10 @@ export async function copyScanPayments(
   else await sql`set local default_statistics_target = 10`.execute(tx);
   await sql`analyze ${sql.table(table)}`.execute(tx);
   if (dialect === 'sqlite') await sql`pragma analysis_limit = 0`.execute(tx);
+  // PostgreSQL's estimates of the scan's lists come from whichever scan last left statistics:
+  // with none, it took scan_periods for empty and matched each kept evidence row against
+  // every listed month (1.0 s for 2,449 rows).
+  else await sql`analyze scan_subjects, scan_periods`.execute(tx);
   const count = await sql<{
     n: number | string;
   }>`select count(*) as n from ${sql.table(table)}`.execute(tx);

@@ -38,11 +38,12 @@ export const R10: BuiltinRule = {
     const minPeople = threshold(ctx, 'minBeneficiaries', 3);
     const minHouseholds = threshold(ctx, 'minHouseholds', 2);
     // Who else is paid into an account counts from all live payments, also in an incremental
-    // scan: there only the accounts the re-checked payments use are counted. The inner count
-    // of payments only narrows the accounts cheaply (no distinct, no sort); the outer one
-    // decides.
+    // scan: there only the accounts and months of the re-checked payments are counted (the
+    // accounts alone brought in each account's year: 139,000 payments for 10,000). The inner
+    // count of payments only narrows the accounts cheaply (no distinct, no sort); the outer
+    // one decides.
     const accounts = ctx.incremental
-      ? sql`and bank_account in (select bank_account from ${payments(ctx)})`
+      ? sql`and (bank_account, period) in (select bank_account, period from ${payments(ctx)})`
       : sql``;
     return [
       sql`${paymentHit('R10', 'p', {
