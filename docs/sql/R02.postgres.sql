@@ -16,7 +16,7 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
     join ds_disbursements p on p.household_id = o.household_id and p.id_number <> o.id_number
       and "p"."live" = 1 and "p"."village_code" like $3
     and exists (select 1 from ds_programs mt where mt.live = 1 and mt.program_code = "p"."program_code" and mt.means_tested = 1)
-    where f.live = 1 and f.period = p.period  and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常'
+    where f.live = 1 and f.period = p.period and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常'
     and r.id_number = "p"."id_number") union all select cast('R02' as text) as "rule_code", "p"."id_number" as "subject", cast('person' as text) as "subject_kind", "p"."name" as "subject_name", "p"."village_code" as "village_code", "p"."village_code" as "jurisdiction_code", "p"."program_code" as "program_code", "p"."period" as "period", "p"."amount_fen" as "amount_fen", cast('disbursements' as text) as "dataset", "p"."row_id" as "row_id", "p"."record_id" as "record_ref", cast('official' as text) as "fact_kind", f.organisation as "fact_ref", f.start_date as "fact_date", f.organisation || coalesce(f.position, '') as "fact_text", f.id_number as "related_id", p.name as "related_name", cast(0 as bigint) as "fuzzy"
     from ds_officials f
     join ds_disbursements p on p.id_number = f.id_number and "p"."live" = 1 and "p"."village_code" like $4
@@ -36,5 +36,5 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
       and "p"."live" = 1 and "p"."village_code" like $6
     and exists (select 1 from ds_programs mt where mt.live = 1 and mt.program_code = "p"."program_code" and mt.means_tested = 1)
     where f.live = 1 and f.state_paid = 1 and f.start_date <= ("p"."period" || '-31')
-        and (f.end_date is null or f.end_date >= ("p"."period" || '-01'))  and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常'
+        and (f.end_date is null or f.end_date >= ("p"."period" || '-01')) and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常'
     and r.id_number = "p"."id_number")) h

@@ -16,7 +16,7 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
     join ds_disbursements p on p.household_id = o.household_id and p.id_number <> o.id_number
       and "p"."live" = 1 and "p"."village_code" like $3
     and exists (select 1 from ds_programs mt where mt.live = 1 and mt.program_code = "p"."program_code" and mt.means_tested = 1)
-    where f.live = 1 and f.usage in ('商业', '办公', '工业') and f.registered_date <= ("p"."period" || '-31')  and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常'
+    where f.live = 1 and f.usage in ('商业', '办公', '工业') and f.registered_date <= ("p"."period" || '-31') and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常'
     and r.id_number = "p"."id_number") union all select * from (
         with homes as materialized (
           select coalesce(o.household_id, 'P:' || f.id_number) as hkey, f.id_number, o.name as owner_name,

@@ -117,10 +117,17 @@ export async function collectScanSubjects(
       ),
       sql` union `,
     );
-  // A person already listed keeps the larger of the two amounts of re-checking.
+  // Each subject is listed with their registry entry (the live row, whatever its status): the
+  // households below start from it, and the rules read it (scan_subjects' household_id, name
+  // and registered; the payment copy's registry_household). A person already listed keeps the
+  // larger of the two amounts of re-checking.
   const add = (select: RawBuilder<unknown>, level: Recheck) =>
-    sql`insert into scan_subjects (scan_id, subject, recheck) select distinct ${sql.lit(scanId)}, x.subject, ${sql.lit(level)}
-      from (${select}) x where x.subject is not null
+    sql`insert into scan_subjects (scan_id, subject, household_id, name, registered, recheck)
+      select ${sql.lit(scanId)}, x.subject, r.household_id, r.name,
+        case when r.id_number is null then null when r.status = '正常' then 1 else 0 end, ${sql.lit(level)}
+      from (select distinct y.subject from (${select}) y where y.subject is not null) x
+      left join ds_residents r on r.live = 1 and r.id_number = x.subject
+      where true
       on conflict (scan_id, subject) do update set recheck = excluded.recheck
       where scan_subjects.recheck < excluded.recheck`.execute(tx);
   const linked = sql`(${union(linkColumns)})`;
@@ -146,18 +153,6 @@ export async function collectScanSubjects(
   await addMonths(sql`select d.id_number, d.period from ds_disbursements d where d.live = 1 and (d.bank_account, d.period) in (
     select bank_account, period from ds_disbursements where live_changed_by in ${changed})`);
   await add(sql`select subject from scan_periods where scan_id = ${scanId}`, recheck.months);
-  // Each subject's registry entry (the live row, whatever its status), looked up once: the
-  // households below start from it, and the rules read it (scan_subjects' household_id, name
-  // and registered; the payment copy's registry_household). Rows added later with their
-  // entry, or looked up at the end.
-  const lookUp = () =>
-    sql`update scan_subjects as s set household_id = r.household_id, name = r.name,
-      registered = case when r.status = '正常' then 1 else 0 end
-      from ds_residents r
-      where s.scan_id = ${scanId} and s.registered is null and r.live = 1 and r.id_number = s.subject`.execute(
-      tx,
-    );
-  await lookUp();
   const addResidents = (where: RawBuilder<unknown>, level: Recheck) =>
     sql`insert into scan_subjects (scan_id, subject, household_id, name, registered, recheck)
       select ${sql.lit(scanId)}, m.id_number, m.household_id, m.name, case when m.status = '正常' then 1 else 0 end, ${sql.lit(level)}
@@ -179,7 +174,6 @@ export async function collectScanSubjects(
     sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.household_id in ${households}`,
     recheck.all,
   );
-  await lookUp();
   // Listed only, for their facts: the other members of the households of everyone
   // re-checked; and for those not on the registry, of the households their payments name.
   await addResidents(

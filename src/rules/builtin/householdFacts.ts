@@ -5,38 +5,22 @@ import {
   type HitColumn,
   type RuleContext,
   payments,
-  planFence,
   unregistered,
 } from '../ruleContext.js';
 
 /**
- * In an incremental scan, `and <column> in (re-checked subjects not on the registry)`: few, so that the
- * payments of people outside the registry are found from them rather than from the facts.
+ * In an incremental scan, the facts of the listed people (subjectFacts in householdFactHits),
+ * each with its owner's registry household, name and status from the subject's row
+ * (owner_household, owner_name, owner_registered): found from the subjects, one lookup of the
+ * facts each, before anything else is joined, and only once for the owner's own payments and
+ * their household's. Left to itself the planner (which cannot know how few subjects have such
+ * a fact) went from the subjects to their payments, or their households' payments, first:
+ * 334,000 rows for 120 hits.
  */
-function unregisteredSubjects(ctx: RuleContext, column: string): RawBuilder<unknown> {
-  if (!ctx.incremental) return sql``;
-  return sql`and ${sql.ref(column)} in (select s.subject from scan_subjects s
-    where s.scan_id = ${ctx.scanId} and s.recheck > 0 and coalesce(s.registered, 0) = 0)`;
-}
-
-/**
- * In an incremental scan, the facts (alias f) of the subjects (all, or those in the registry
- * with normal status), each with its owner's registry household and name (f.owner_household,
- * f.owner_name) from the subject's row: found from the subjects, one lookup of the facts each,
- * before anything else is joined. Left to itself the planner (which cannot know how few
- * subjects have such a fact) went from the subjects to their payments, or their households'
- * payments, first: 334,000 rows for 120 hits.
- */
-function subjectFacts(
-  ctx: RuleContext,
-  fact: HouseholdFact,
-  owners: 'all' | 'registered',
-): RawBuilder<unknown> {
-  return sql`(select f.*, o.household_id as owner_household, o.name as owner_name
+function subjectFacts(ctx: RuleContext, fact: HouseholdFact): RawBuilder<unknown> {
+  return sql`select f.*, o.household_id as owner_household, o.name as owner_name, o.registered as owner_registered
     from ${fact.facts} join scan_subjects o on o.scan_id = ${ctx.scanId} and o.subject = f.id_number
-      ${owners === 'registered' ? sql`and o.registered = 1` : sql``}
-    where ${fact.factFilter ?? sql`1 = 1`}
-    ${planFence(ctx)}) f`;
+    where ${fact.factFilter ?? sql`1 = 1`}`;
 }
 
 /**
@@ -79,32 +63,52 @@ export interface HouseholdFact {
  */
 export function householdFactHits(ctx: RuleContext, fact: HouseholdFact): RawBuilder<unknown>[] {
   const columns = { related_id: sql`f.id_number`, ...fact.columns };
-  // Incremental scans: the facts of the subjects only (they hold the payees' households); in
-  // the third part, driven instead from the few subjects not on the registry.
-  const self = sql`${paymentHit(fact.rule, 'p', { related_name: sql`p.name`, ...columns })}
-    from ${ctx.incremental ? subjectFacts(ctx, fact, 'all') : fact.facts}
-    join ${payments(ctx)} p on p.id_number = f.id_number and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
+  const pay = livePayment(ctx, 'p', { meansTested: fact.meansTested });
+  // Incremental scans: the facts of the listed people only (they hold the households of the
+  // re-checked payments, and the households that payments to people not on the registry
+  // name), looked up once for all three parts.
+  const self = (facts: RawBuilder<unknown>) =>
+    sql`${paymentHit(fact.rule, 'p', { related_name: sql`p.name`, ...columns })}
+    from ${facts}
+    join ${payments(ctx)} p on p.id_number = f.id_number and ${pay}
     where ${fact.when}`;
-  if (fact.selfOnly) return [self];
-  return [
-    self,
-    ctx.incremental
-      ? sql`${paymentHit(fact.rule, 'p', { related_name: sql`f.owner_name`, ...columns })}
-    from ${subjectFacts(ctx, fact, 'registered')}
+  if (ctx.incremental) {
+    const parts = [
+      self(sql`subject_facts f`),
+      ...(fact.selfOnly
+        ? []
+        : [
+            sql`${paymentHit(fact.rule, 'p', { related_name: sql`f.owner_name`, ...columns })}
+    from subject_facts f
     join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = f.owner_household and m.id_number <> f.id_number
-    join ${payments(ctx)} p on p.id_number = m.id_number and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
-    where ${fact.when}`
-      : sql`${paymentHit(fact.rule, 'p', { related_name: sql`o.name`, ...columns })}
-    from ${fact.facts}
-    join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
-    join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = o.household_id and m.id_number <> o.id_number
-    join ${payments(ctx)} p on p.id_number = m.id_number and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
-    where ${fact.when}`,
-    sql`${paymentHit(fact.rule, 'p', { related_name: sql`o.name`, ...columns })}
+    join ${payments(ctx)} p on p.id_number = m.id_number and ${pay}
+    where f.owner_registered = 1 and ${fact.when}`,
+            sql`${paymentHit(fact.rule, 'p', { related_name: sql`f.owner_name`, ...columns })}
+    from subject_facts f
+    join ${payments(ctx)} p on p.household_id = f.owner_household and p.id_number <> f.id_number and ${pay}
+    where f.owner_registered = 1 and ${unregistered(ctx, 'p')} and ${fact.when}`,
+          ]),
+    ];
+    return [
+      sql`select * from (with subject_facts as materialized (${subjectFacts(ctx, fact)})
+    ${sql.join(parts, sql` union all `)}) hf`,
+    ];
+  }
+  if (fact.selfOnly) return [self(fact.facts)];
+  const outsiders = sql`${paymentHit(fact.rule, 'p', { related_name: sql`o.name`, ...columns })}
     from ${fact.facts}
     join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
     join ${payments(ctx)} p on p.household_id = o.household_id and p.id_number <> o.id_number
-      and ${livePayment(ctx, 'p', { meansTested: fact.meansTested })}
-    where ${fact.when} ${unregisteredSubjects(ctx, 'p.id_number')} and ${unregistered(ctx, 'p')}`,
+      and ${pay}
+    where ${fact.when} and ${unregistered(ctx, 'p')}`;
+  return [
+    self(fact.facts),
+    sql`${paymentHit(fact.rule, 'p', { related_name: sql`o.name`, ...columns })}
+    from ${fact.facts}
+    join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
+    join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = o.household_id and m.id_number <> o.id_number
+    join ${payments(ctx)} p on p.id_number = m.id_number and ${pay}
+    where ${fact.when}`,
+    outsiders,
   ];
 }
