@@ -8,6 +8,7 @@ import * as residentNames from './20261129050000_resident_names.js';
 import * as liveChanges from './20261129060000_live_changes.js';
 import * as subjectRegistry from './20261129070000_subject_registry.js';
 import * as recheckPeriods from './20261129080000_recheck_periods.js';
+import * as unloggedScanTables from './20261129090000_unlogged_scan_tables.js';
 
 /**
  * Every migration, in order. A test checks that each file in this folder is listed here, so
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261129060000_live_changes': liveChanges,
   '20261129070000_subject_registry': subjectRegistry,
   '20261129080000_recheck_periods': recheckPeriods,
+  '20261129090000_unlogged_scan_tables': unloggedScanTables,
 };
