@@ -201,7 +201,7 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
     const before = await warning();
 
     // April's payments: the owner's re-checked for April alone, and the R05 warning grows.
-    await makeLive(ctx, 'disbursements', [
+    const april = await makeLive(ctx, 'disbursements', [
       paymentTo(owner, { record_id: 'OWN-04', period: '2024-04', pay_date: '2024-04-10' }),
       paymentTo(neighbour, { record_id: 'NB-04', period: '2024-04', pay_date: '2024-04-10' }),
     ]);
@@ -218,6 +218,15 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
     expect(after.id).toBe(before.id);
     expect(JSON.parse(after.periods)).toEqual(['2024-02', '2024-03', '2024-04']);
     expect(JSON.parse(after.record_ids)).toHaveLength(3);
+    await expectFullAgrees(scan);
+
+    // April's batch is rolled back: April is re-checked again, the other months kept.
+    await createAdministrator(ctx, root);
+    const admin = (await findUserByUsername(ctx.handle.db, 'admin'))!;
+    const reviewer = { actor: { id: admin.id, name: 'admin' }, role: 'admin' as const };
+    await rollbackBatch(ctx, { ...reviewer, scope: scopeOf(root) }, april, '数据有误');
+    expect(await scan('incremental')).toMatchObject({ kind: 'incremental', updated: 1 });
+    expect(JSON.parse((await warning()).periods)).toEqual(['2024-02', '2024-03']);
     await expectFullAgrees(scan);
   });
 

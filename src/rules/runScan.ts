@@ -423,9 +423,6 @@ async function settleWarnings(
   s: Settle,
 ): Promise<Omit<ScanSummary, 'hits' | 'seconds' | 'subjects'>> {
   const db = ctx.handle.db;
-  // Sorted here, not in SQL: PostgreSQL's collation orders text differently from SQLite's, and
-  // the order decides how evidence and explanations read. Every column takes part, so the
-  // order is the same on every database and every run.
   const prefix = `${divisionPrefix(s.jurisdiction)}%`;
   const found = await db
     .selectFrom('scan_hits')
@@ -442,6 +439,9 @@ async function settleWarnings(
           rules: s.rules.filter((r) => !r.fullOnly).map((r) => r.code),
         })
       : [];
+  // Sorted here, not in SQL: PostgreSQL's collation orders text differently from SQLite's, and
+  // the order decides how evidence and explanations read. Every column takes part, so the
+  // order is the same on every database and every run.
   const hits: Hit[] = [...found, ...kept].sort(compareHits);
   const programs = await db
     .selectFrom('ds_programs')

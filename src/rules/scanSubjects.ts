@@ -76,10 +76,10 @@ type Recheck = (typeof recheck)[keyof typeof recheck];
  *   accounts for the same months (R10), for those months only (scan_periods): a payment's
  *   hits depend on its own row, on facts, and on the same person's payments of the same month
  *   (R08) or the same account's (R10), never on other months;
- * - not at all, the members of the households of those re-checked by month (and of the
- *   households their payments name when they are not on the registry): listed so that
+ * - not at all, the other members of the registry households of everyone re-checked (and of
+ *   the households their payments name when they are not on the registry): listed so that
  *   householdFacts.ts and R06 find every fact of a re-checked payment's household among the
- *   subjects' facts.
+ *   listed people's facts.
  * Each subject's registry entry is recorded with it. Set-based.
  */
 export async function collectScanSubjects(
