@@ -19,7 +19,8 @@ import { importFile } from '../src/ingest/importFile.js';
 import { approveBatch, rollbackBatch } from '../src/ingest/reviewBatch.js';
 import { loadJurisdiction } from '../src/jurisdiction/loadJurisdiction.js';
 import { builtinRules } from '../src/rules/builtin/index.js';
-import { ruleHitsInsert, runScan } from '../src/rules/runScan.js';
+import { ruleHitsInsert } from '../src/rules/ruleHitsInsert.js';
+import { runScan } from '../src/rules/runScan.js';
 import { benchContext, round, timed, type BenchResult } from './harness.js';
 
 /** People of the benchmark county (the generator gives about 3.8 payments a person a year). */

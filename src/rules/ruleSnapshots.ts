@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
 import {
   DummyDriver,
@@ -10,7 +11,8 @@ import {
 } from 'kysely';
 import type { Database as Schema } from '../db/schema.js';
 import { builtinRules } from './builtin/index.js';
-import { ruleHitsInsert } from './runScan.js';
+import type { BuiltinRule } from './builtinRule.js';
+import { ruleHitsInsert } from './ruleHitsInsert.js';
 
 /**
  * The SQL each built-in rule runs, as text, for docs/sql/ (reviewers read the SQL; a test
@@ -23,14 +25,16 @@ const postgresForCompiling: KyselyDialect = {
   createQueryCompiler: () => new PostgresQueryCompiler(),
 };
 
-export function ruleSnapshots(): Record<string, string> {
+export function ruleSnapshots(
+  rules: readonly BuiltinRule[] = builtinRules,
+): Record<string, string> {
   const raw = new Database(':memory:');
   const compilers = {
     sqlite: new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) }),
     postgres: new Kysely<Schema>({ dialect: postgresForCompiling }),
   };
   const files: Record<string, string> = {};
-  for (const rule of builtinRules) {
+  for (const rule of rules) {
     for (const [dialect, compiler] of Object.entries(compilers)) {
       const compiled = ruleHitsInsert(rule, {
         dialect: dialect === 'postgres' ? 'postgres' : 'sqlite',
@@ -47,4 +51,27 @@ export function ruleSnapshots(): Record<string, string> {
   }
   raw.close();
   return files;
+}
+
+let releaseDigest: string | undefined;
+
+/**
+ * A digest of the built-in rules as this release runs them: their statements, parameters,
+ * severities and explanations. A release that changes a rule changes it, and the next scan is
+ * full (an incremental scan keeps earlier months' evidence, which the old rule found).
+ */
+export function rulesReleaseDigest(rules: readonly BuiltinRule[] = builtinRules): string {
+  if (rules === builtinRules && releaseDigest) return releaseDigest;
+  const digest = crypto
+    .createHash('sha256')
+    .update(
+      JSON.stringify([
+        ruleSnapshots(rules),
+        rules.map((r) => [r.code, r.severity, r.explain.toString()]),
+      ]),
+    )
+    .digest('hex')
+    .slice(0, 32);
+  if (rules === builtinRules) releaseDigest = digest;
+  return digest;
 }

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { sql, type Insertable, type RawBuilder } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { AppContext } from '../appContext.js';
 import type { Actor } from '../audit/actor.js';
 import { auditedWrite, type WriteTx } from '../audit/auditedWrite.js';
@@ -19,7 +19,9 @@ import {
 import { analyzeIfChanged } from './analyzeTables.js';
 import { ensureCalendar } from './calendar.js';
 import { activeCustomRules } from './customRules.js';
-import { hitColumns, type RuleContext } from './ruleContext.js';
+import type { RuleContext } from './ruleContext.js';
+import { ruleHitsInsert } from './ruleHitsInsert.js';
+import { rulesReleaseDigest } from './ruleSnapshots.js';
 import { ruleEnabled, ruleParams, ruleSettingsDigest } from './ruleSettings.js';
 import { inLanes } from '../core/inLanes.js';
 import type { ScanKind, WarningEvidenceTable, WarningTable } from './rulesTables.js';
@@ -139,16 +141,6 @@ async function rulesToRun(ctx: AppContext, jurisdiction: string): Promise<Runnab
   return out;
 }
 
-/** The statement that inserts one rule's hits into scan_hits: a single INSERT … SELECT. */
-export function ruleHitsInsert(
-  rule: Pick<RunnableRule, 'queries'>,
-  context: RuleContext,
-): RawBuilder<unknown> {
-  const union = sql.join(rule.queries(context), sql` union all `);
-  const columns = sql.join(hitColumns.map((c) => sql.ref(c)));
-  return sql`insert into scan_hits (scan_id, ${columns}) select ${sql.lit(context.scanId)}, ${columns} from (${union}) h`;
-}
-
 /**
  * PostgreSQL settings for a scan's transactions. Sorts and hashes of a county's payments fit
  * in memory (with the default 4 MB they spilled to disk); no parallel workers: each worker
@@ -220,7 +212,9 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
     .selectAll()
     .where('jurisdiction_code', '=', jurisdiction)
     .executeTakeFirst();
-  const settings = await ruleSettingsDigest(db);
+  // The rules' settings, and the built-in rules as this release runs them: after either
+  // changes, the next scan is full.
+  const settings = JSON.stringify([await ruleSettingsDigest(db), rulesReleaseDigest()]);
   // A change of the programme catalogue (means-tested or not, standards, exclusions, names)
   // bears on every payment of the programme: the scan is full.
   const kind: ScanKind =
