@@ -230,6 +230,27 @@ describeForEachDatabase('incremental scans against full ones', (current) => {
     await expectFullAgrees(scan);
   });
 
+  it('re-checks payees not on the registry when the registry comes to their village, or leaves it (R11)', async () => {
+    const ctx = current();
+    await loadJurisdiction(ctx, systemActor, root);
+    await createAdministrator(ctx, root);
+    const admin = (await findUserByUsername(ctx.handle.db, 'admin'))!;
+    const reviewer = { actor: { id: admin.id, name: 'admin' }, role: 'admin' as const };
+    const villager = templateRow('residents');
+    const stranger = { ...templateRow('residents'), village_code: villager.village_code! };
+    await paidMeansTested(ctx, stranger);
+    const scan = scanner(ctx, '2024-12-31');
+    expect((await scan('full')).hits.R11).toBe(0);
+    // The village's registry arrives; the stranger is not on it.
+    const registry = await makeLive(ctx, 'residents', [villager]);
+    expect(await scan('incremental')).toMatchObject({ kind: 'incremental', new: 1 });
+    await expectFullAgrees(scan);
+    // It was the wrong village's file: rolled back, the village has no registry again.
+    await rollbackBatch(ctx, { ...reviewer, scope: scopeOf(root) }, registry, '数据有误');
+    expect(await scan('incremental')).toMatchObject({ kind: 'incremental', cleared: 1 });
+    await expectFullAgrees(scan);
+  });
+
   it('scans in full after a change of the programme catalogue', async () => {
     const ctx = current();
     await loadJurisdiction(ctx, systemActor, root);

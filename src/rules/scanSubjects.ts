@@ -70,7 +70,8 @@ type Recheck = (typeof recheck)[keyof typeof recheck];
  * - in full, everyone a changed record other than a payment is about, and whoever those
  *   facts can reach through the rules: for people whose links changed (registry, office,
  *   declarations), the declared relatives of officials and the beneficiaries of payments they
- *   handled; and the members of the households of all of these, and whoever is paid for those
+ *   handled; the payees not on the registry of villages the registry came to or left (R11);
+ *   and the members of the households of all of these, and whoever is paid for those
  *   households;
  * - by month, the beneficiaries of changed payments and whoever is paid into the same
  *   accounts for the same months (R10), for those months only (scan_periods): a payment's
@@ -141,6 +142,24 @@ export async function collectScanSubjects(
     sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.handler_id_number in ${linked}`,
     recheck.all,
   );
+  // The registry coming to a village, or leaving it, decides R11 for everyone paid there who
+  // is not on it: in the villages of the changed registry rows whose live people all came
+  // with the changed batches (or that have none left), those payees are re-checked in full.
+  // (The villages first, as values: payments have no index by village.)
+  const villages = await sql<{ village_code: string }>`select v.village_code from (
+      select village_code from ${byBatch(dialect, 'ds_residents')} where batch_id in ${changed}
+      union select village_code from ds_residents where live_changed_by in ${changed}) v
+    where not exists (select 1 from ds_residents r where r.live = 1 and r.village_code = v.village_code
+      and r.batch_id not in ${changed})`.execute(tx);
+  for (let i = 0; i < villages.rows.length; i += 1000) {
+    const part = villages.rows.slice(i, i + 1000).map((v) => v.village_code);
+    await add(
+      sql`select d.id_number as subject from ds_disbursements d where d.live = 1
+        and d.village_code in (${sql.join(part)})
+        and not exists (select 1 from ds_residents r where r.live = 1 and r.id_number = d.id_number)`,
+      recheck.all,
+    );
+  }
   // The months of changed payments, and everyone paid into an account for a month a changed
   // payment is for (R10: an account shared in one month; other months are untouched).
   // (Separate statements: PostgreSQL read every payment for the union of both account lists.)
