@@ -118,6 +118,10 @@ export async function collectScanSubjects(
       ),
       sql` union `,
     );
+  const keepLarger = sql`on conflict (scan_id, subject) do update set recheck = excluded.recheck
+    where scan_subjects.recheck < excluded.recheck`;
+  const registered = (r: string) =>
+    sql`case when ${sql.ref(`${r}.status`)} = '正常' then 1 else 0 end`;
   // Each subject is listed with their registry entry (the live row, whatever its status): the
   // households below start from it, and the rules read it (scan_subjects' household_id, name
   // and registered; the payment copy's registry_household). A person already listed keeps the
@@ -125,12 +129,10 @@ export async function collectScanSubjects(
   const add = (select: RawBuilder<unknown>, level: Recheck) =>
     sql`insert into scan_subjects (scan_id, subject, household_id, name, registered, recheck)
       select ${sql.lit(scanId)}, x.subject, r.household_id, r.name,
-        case when r.id_number is null then null when r.status = '正常' then 1 else 0 end, ${sql.lit(level)}
+        case when r.id_number is not null then ${registered('r')} end, ${sql.lit(level)}
       from (select distinct y.subject from (${select}) y where y.subject is not null) x
       left join ds_residents r on r.live = 1 and r.id_number = x.subject
-      where true
-      on conflict (scan_id, subject) do update set recheck = excluded.recheck
-      where scan_subjects.recheck < excluded.recheck`.execute(tx);
+      where true ${keepLarger}`.execute(tx);
   const linked = sql`(${union(linkColumns)})`;
   await add(union(subjectColumns.filter(([table]) => table !== 'ds_disbursements')), recheck.all);
   // People whose links changed: the relatives officials declared, and whom they handled.
@@ -174,10 +176,8 @@ export async function collectScanSubjects(
   await add(sql`select subject from scan_periods where scan_id = ${scanId}`, recheck.months);
   const addResidents = (where: RawBuilder<unknown>, level: Recheck) =>
     sql`insert into scan_subjects (scan_id, subject, household_id, name, registered, recheck)
-      select ${sql.lit(scanId)}, m.id_number, m.household_id, m.name, case when m.status = '正常' then 1 else 0 end, ${sql.lit(level)}
-      from ds_residents m where m.live = 1 and ${where}
-      on conflict (scan_id, subject) do update set recheck = excluded.recheck
-      where scan_subjects.recheck < excluded.recheck`.execute(tx);
+      select ${sql.lit(scanId)}, m.id_number, m.household_id, m.name, ${registered('m')}, ${sql.lit(level)}
+      from ds_residents m where m.live = 1 and ${where} ${keepLarger}`.execute(tx);
   // Whole households, so that every fact a re-checked payment can meet through a household
   // (R02, R05–R07) is about a subject. Re-checked in full: the members of the registry
   // households of those re-checked in full, and of the households the changed batches took
