@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { JianduError } from '../core/errors.js';
 import {
-  findBatch,
+  findVisibleBatch,
   listBatches,
   toBatchView,
   type BatchView,
@@ -72,9 +72,9 @@ export async function batchCommand(args: string[], out: Output): Promise<number>
         result = await listBatches(ctx.handle.db, reviewer.scope, { limit: 100 });
         break;
       case 'show': {
-        const row = await findBatch(ctx.handle.db, reviewer.scope, id);
+        const row = await findVisibleBatch(ctx.handle.db, reviewer.scope, id);
         if (!row) throw new JianduError('BATCH_NOT_FOUND', { batch: id });
-        result = toBatchView(row);
+        result = toBatchView(row, reviewer.scope);
         break;
       }
       case 'approve':

@@ -192,6 +192,12 @@ export const errorCatalogue = {
     zh: '该凭证无权报送“{dataset}”数据',
     en: 'This credential may not push {dataset}',
   },
+  DATASET_COUNTY_LEVEL: {
+    http: 403,
+    exit: 1,
+    zh: '“{dataset}”没有所属村（社区），只能由县级及以上用户导入或报送',
+    en: '{dataset} belongs to no village; only users at county level or above may load it',
+  },
   SCAN_RUNNING: {
     http: 409,
     exit: 1,

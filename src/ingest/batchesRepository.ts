@@ -1,6 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { WriteScope } from '../audit/auditedWrite.js';
-import { inScopeSql, type Scope } from '../auth/scope.js';
+import { inScope, inScopeSql, scopePattern, type Scope } from '../auth/scope.js';
 import type { Database } from '../db/schema.js';
 import type { BatchChannel, BatchStatus, IngestBatchTable } from './ingestTables.js';
 import type { QualityReport } from './quality.js';
@@ -35,9 +35,15 @@ export interface BatchView {
   rolledBackBy: string | null;
   rolledBackAt: string | null;
   rollbackNote: string | null;
+  /**
+   * Whether the reader's jurisdiction covers the whole batch; false when they see it only
+   * because some of its rows lie in their jurisdiction (a county batch, to a township).
+   */
+  whole: boolean;
 }
 
-export function toBatchView(row: BatchRow): BatchView {
+/** The batch as `scope` sees it (the whole batch, or only its rows inside the scope). */
+export function toBatchView(row: BatchRow, scope?: Scope): BatchView {
   return {
     id: row.id,
     dataset: row.dataset,
@@ -65,6 +71,7 @@ export function toBatchView(row: BatchRow): BatchView {
     rolledBackBy: row.rolled_back_by_name,
     rolledBackAt: row.rolled_back_at,
     rollbackNote: row.rollback_note,
+    whole: scope === undefined || inScope(scope, row.jurisdiction_code),
   };
 }
 
@@ -125,6 +132,7 @@ export async function insertBatch(
   return row;
 }
 
+/** A batch whose jurisdiction the scope covers: the batches a user may review and fix. */
 export async function findBatch(
   db: Kysely<Database>,
   scope: Scope,
@@ -135,6 +143,29 @@ export async function findBatch(
     .selectAll()
     .where('id', '=', id)
     .where(inScopeSql('ingest_batches.jurisdiction_code', scope))
+    .executeTakeFirst();
+}
+
+/**
+ * A batch the scope covers, or one with rows inside the scope: a township's administrator
+ * sees, and may take back, the township's part of a county batch.
+ */
+function visibleSql(scope: Scope): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${inScopeSql('ingest_batches.jurisdiction_code', scope)} or exists (
+    select 1 from ingest_batch_divisions d
+    where d.batch_id = ingest_batches.id and d.division_code like ${scopePattern(scope)}))`;
+}
+
+export async function findVisibleBatch(
+  db: Kysely<Database>,
+  scope: Scope,
+  id: number,
+): Promise<BatchRow | undefined> {
+  return db
+    .selectFrom('ingest_batches')
+    .selectAll()
+    .where('id', '=', id)
+    .where(visibleSql(scope))
     .executeTakeFirst();
 }
 
@@ -153,11 +184,11 @@ export async function listBatches(
   let query = db
     .selectFrom('ingest_batches')
     .selectAll()
-    .where(inScopeSql('ingest_batches.jurisdiction_code', scope))
+    .where(visibleSql(scope))
     .orderBy('id', 'desc')
     .limit(filter.limit);
   if (filter.dataset) query = query.where('dataset', '=', filter.dataset);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.beforeId !== undefined) query = query.where('id', '<', filter.beforeId);
-  return (await query.execute()).map(toBatchView);
+  return (await query.execute()).map((row) => toBatchView(row, scope));
 }

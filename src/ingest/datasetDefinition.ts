@@ -43,6 +43,18 @@ export interface RowCheck {
   warnings: { code: string; field: string; zh: string; en: string }[];
 }
 
+/**
+ * Where a row belongs, which decides whose data it is (src/ingest/rowDivision.ts): a column
+ * naming the division (a village, an official's area), the registry village of the person a
+ * column names, the registry villages of the people a business row names, or nothing at all
+ * (the programme catalogue, which only the county and above keep).
+ */
+export type RowDivision =
+  | { kind: 'column'; column: string }
+  | { kind: 'person'; column: string }
+  | { kind: 'businessPeople' }
+  | { kind: 'none' };
+
 export interface DatasetDefinition {
   key: DatasetKey;
   name: { zh: string; en: string };
@@ -56,6 +68,8 @@ export interface DatasetDefinition {
    * record is a new version of it. `source` is the batch's department.
    */
   naturalKey: readonly string[];
+  /** Where a row belongs (see RowDivision). */
+  division: RowDivision;
   /** The date or month field whose newest value measures timeliness, if any. */
   freshnessField: string | null;
   /** Fills defaults that depend on other fields, and the derived columns (after every field parsed). */

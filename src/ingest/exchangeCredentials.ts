@@ -1,10 +1,13 @@
 import crypto from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { WriteScope } from '../audit/auditedWrite.js';
-import { inScopeSql, type Scope } from '../auth/scope.js';
+import { inScopeSql, scopeOf, type Scope } from '../auth/scope.js';
+import { JianduError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import type { DatasetKey } from './datasetDefinition.js';
+import { datasets } from './datasets/index.js';
 import type { ExchangeCredentialTable } from './ingestTables.js';
+import { loadsUndividedRows } from './rowDivision.js';
 
 /**
  * A department's key to the data-exchange API: it may push only the datasets it was given,
@@ -44,6 +47,11 @@ export async function createExchangeCredential(
   { tx, actor, audit }: WriteScope,
   input: { name: string; source: string; datasets: DatasetKey[]; jurisdictionCode: string },
 ): Promise<{ credential: ExchangeCredential; token: string }> {
+  // A township's credential cannot be given what only the county may load.
+  const undivided = input.datasets.find((key) => datasets[key].division.kind === 'none');
+  if (undivided && !loadsUndividedRows(scopeOf(input.jurisdictionCode))) {
+    throw new JianduError('DATASET_COUNTY_LEVEL', { dataset: datasets[undivided].name });
+  }
   const token = `jdx_${crypto.randomBytes(24).toString('base64url')}`;
   const row = await tx
     .insertInto('exchange_credentials')

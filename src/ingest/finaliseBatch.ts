@@ -2,10 +2,13 @@ import { sql } from 'kysely';
 import type { AppContext } from '../appContext.js';
 import type { Actor } from '../audit/actor.js';
 import { auditedWrite, type WriteTx } from '../audit/auditedWrite.js';
+import type { Scope } from '../auth/scope.js';
+import { readSetting, settingKeys } from '../settings/settingsRepository.js';
 import type { BatchRow } from './batchesRepository.js';
 import type { DatasetDefinition } from './datasetDefinition.js';
 import type { BatchStatus } from './ingestTables.js';
 import { batchQuality, type QualityReport } from './quality.js';
+import { holdRowsToJurisdiction, recordBatchDivisions } from './rowDivision.js';
 
 /** What an import reports (cli.md: `jiandu import --json` prints these keys). */
 export interface ImportSummary {
@@ -27,6 +30,8 @@ export interface ImportSummary {
 export interface FinaliseInput {
   batch: BatchRow;
   definition: DatasetDefinition;
+  /** The batch's jurisdiction: every row must lie inside it. */
+  scope: Scope;
   counters: {
     rowsRead: number;
     valid: number;
@@ -121,8 +126,17 @@ export async function finaliseBatch(
   actor: Actor,
   input: FinaliseInput,
 ): Promise<ImportSummary> {
-  const { batch, definition, counters } = input;
+  const { batch, definition } = input;
+  const root = await readSetting<string>(ctx.handle.db, settingKeys.rootJurisdiction);
   return auditedWrite(ctx, actor, async ({ tx, audit }) => {
+    const held = await holdRowsToJurisdiction(tx, definition, batch.id, input.scope, root);
+    const counters = {
+      ...input.counters,
+      valid: input.counters.valid - held.quarantined,
+      filled: input.counters.filled - held.filled,
+      quarantined: input.counters.quarantined + held.quarantined,
+      accepted: input.counters.accepted - held.quarantined,
+    };
     const duplicatesOfLive = await removeDuplicates(
       tx,
       definition,
@@ -216,6 +230,7 @@ export async function finaliseBatch(
           .execute();
       }
     }
+    await recordBatchDivisions(tx, definition, mergedInto ?? batch.id);
     await tx
       .updateTable('ingest_batches')
       .set({

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { AppContext } from '../appContext.js';
 import type { Actor } from '../audit/actor.js';
-import type { Scope } from '../auth/scope.js';
+import { scopeOf, type Scope } from '../auth/scope.js';
 import { JianduError } from '../core/errors.js';
 import { findBatch } from './batchesRepository.js';
 import { datasets } from './datasets/index.js';
@@ -55,7 +55,8 @@ export async function importFile(ctx: AppContext, input: ImportFileInput): Promi
       ...(input.useWorker === undefined ? {} : { useWorker: input.useWorker }),
     },
     actor: input.actor,
-    scope: input.scope,
+    // Fixed rows join (or sit beside) the batch they fix: they are held to its jurisdiction.
+    scope: fixes ? scopeOf(fixes.jurisdiction_code) : input.scope,
     ...(mapping ? { headerMapping: mapping } : {}),
     ...(fixes ? { fixes } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),

@@ -4,6 +4,7 @@ import type { Actor } from '../audit/actor.js';
 import { auditedWrite } from '../audit/auditedWrite.js';
 import type { Scope } from '../auth/scope.js';
 import { todayInChina } from '../core/dates.js';
+import { JianduError } from '../core/errors.js';
 import { cleanupAbandonedImports, discardBatch } from './abandonedImports.js';
 import { insertBatch, type BatchRow } from './batchesRepository.js';
 import { openBulkWriter } from './bulkWriter.js';
@@ -12,6 +13,7 @@ import type { DatasetDefinition } from './datasetDefinition.js';
 import { finaliseBatch, type ImportSummary } from './finaliseBatch.js';
 import type { BatchChannel } from './ingestTables.js';
 import { insertQuarantine } from './quarantineRepository.js';
+import { loadsUndividedRows } from './rowDivision.js';
 import type { PipelineChunk } from './rowPipeline.js';
 
 const heartbeatMs = 2_000;
@@ -48,8 +50,11 @@ export interface TableImport {
  * by the next import.
  */
 export async function importTable(ctx: AppContext, input: TableImport): Promise<ImportSummary> {
-  await cleanupAbandonedImports(ctx);
   const { definition } = input;
+  if (definition.division.kind === 'none' && !loadsUndividedRows(input.scope)) {
+    throw new JianduError('DATASET_COUNTY_LEVEL', { dataset: definition.name });
+  }
+  await cleanupAbandonedImports(ctx);
   const today = input.today ?? todayInChina();
   const producer = await chunkProducer(input.table, {
     definition,
@@ -146,6 +151,7 @@ export async function importTable(ctx: AppContext, input: TableImport): Promise<
     counters: result.counters,
     digest: result.digest,
     encoding: result.encoding,
+    scope: input.scope,
     fixes: input.fixes ?? null,
     mergeIntoFixed: result.originalRowsComplete,
     today,

@@ -136,6 +136,8 @@ export interface RelationRow extends DatasetRowBase {
   relative_id_number: string;
   relative_name: string;
   relation: string;
+  /** Where the person the row is about was registered when it was imported (rowDivision.ts). */
+  division_code: Text;
 }
 
 export interface ProgramRow extends DatasetRowBase {
@@ -174,6 +176,8 @@ export interface DeathRow extends DatasetRowBase {
   name: string;
   death_date: string;
   source_kind: string;
+  /** Where the person the row is about was registered when it was imported (rowDivision.ts). */
+  division_code: Text;
 }
 
 export interface PayrollRow extends DatasetRowBase {
@@ -182,6 +186,8 @@ export interface PayrollRow extends DatasetRowBase {
   employer: string;
   period: string;
   amount_fen: number;
+  /** Where the person the row is about was registered when it was imported (rowDivision.ts). */
+  division_code: Text;
 }
 
 export interface VehicleRow extends DatasetRowBase {
@@ -191,6 +197,8 @@ export interface VehicleRow extends DatasetRowBase {
   vehicle_type: string;
   registered_date: string;
   cancelled_date: Text;
+  /** Where the person the row is about was registered when it was imported (rowDivision.ts). */
+  division_code: Text;
 }
 
 export interface PropertyRow extends DatasetRowBase {
@@ -201,6 +209,8 @@ export interface PropertyRow extends DatasetRowBase {
   usage: string;
   floor_area: Int;
   registered_date: string;
+  /** Where the person the row is about was registered when it was imported (rowDivision.ts). */
+  division_code: Text;
 }
 
 export interface BusinessRow extends DatasetRowBase {
@@ -212,6 +222,8 @@ export interface BusinessRow extends DatasetRowBase {
   established_date: string;
   status: string;
   closed_date: Text;
+  /** Where the person the row is about was registered when it was imported (rowDivision.ts). */
+  division_code: Text;
 }
 
 export interface DisabilityRow extends DatasetRowBase {
@@ -222,6 +234,8 @@ export interface DisabilityRow extends DatasetRowBase {
   disability_level: string;
   issued_date: string;
   valid_until: Text;
+  /** Where the person the row is about was registered when it was imported (rowDivision.ts). */
+  division_code: Text;
 }
 
 export interface ApprovalRow extends DatasetRowBase {
@@ -234,6 +248,8 @@ export interface ApprovalRow extends DatasetRowBase {
   decided_date: Text;
   time_limit_days: Int;
   result: Text;
+  /** Where the person the row is about was registered when it was imported (rowDivision.ts). */
+  division_code: Text;
 }
 
 export interface BusinessPersonRow {
@@ -243,9 +259,16 @@ export interface BusinessPersonRow {
   role: 'legal_rep' | 'shareholder';
 }
 
+/** A division a batch's rows lie in (villages, an official's area). */
+export interface IngestBatchDivisionTable {
+  batch_id: number;
+  division_code: string;
+}
+
 export interface IngestTables {
   ingest_batches: IngestBatchTable;
   ingest_quarantine: IngestQuarantineTable;
+  ingest_batch_divisions: IngestBatchDivisionTable;
   header_mappings: HeaderMappingTable;
   exchange_credentials: ExchangeCredentialTable;
   ds_residents: ResidentRow;

@@ -2,12 +2,19 @@ import { sql } from 'kysely';
 import type { AppContext } from '../appContext.js';
 import { auditedWrite, type WriteTx } from '../audit/auditedWrite.js';
 import type { Actor } from '../audit/actor.js';
-import type { Scope } from '../auth/scope.js';
+import { inScope, type Scope } from '../auth/scope.js';
 import { JianduError } from '../core/errors.js';
 import type { Role } from '../shared/roles.js';
 import { vacuumAfterRewrite } from '../db/vacuumAfterRewrite.js';
 import { readSetting } from '../settings/settingsRepository.js';
-import { findBatch, toBatchView, type BatchRow, type BatchView } from './batchesRepository.js';
+import {
+  findBatch,
+  findVisibleBatch,
+  toBatchView,
+  type BatchRow,
+  type BatchView,
+} from './batchesRepository.js';
+import { splitBatch } from './splitBatch.js';
 import { datasets } from './datasets/index.js';
 import { isDatasetKey, type DatasetDefinition } from './datasetDefinition.js';
 import type { BatchStatus } from './ingestTables.js';
@@ -45,7 +52,11 @@ async function batchFor(
   action: keyof typeof actionNames,
   expected: BatchStatus,
 ): Promise<{ batch: BatchRow; definition: DatasetDefinition }> {
-  const batch = await findBatch(ctx.handle.db, reviewer.scope, id);
+  // A township may take its part out of a county batch, but review only its own batches.
+  const batch =
+    action === 'rollback'
+      ? await findVisibleBatch(ctx.handle.db, reviewer.scope, id)
+      : await findBatch(ctx.handle.db, reviewer.scope, id);
   if (!batch || !isDatasetKey(batch.dataset))
     throw new JianduError('BATCH_NOT_FOUND', { batch: id });
   if (batch.status !== expected) {
@@ -156,7 +167,7 @@ export async function approveBatch(
         reason: reason || null,
       },
     });
-    return toBatchView(updated);
+    return toBatchView(updated, reviewer.scope);
   });
   await vacuumAfterRewrite(ctx.handle, definition.table, rewritten);
   return view;
@@ -194,7 +205,7 @@ export async function rejectBatch(
       before: { status: 'pending' },
       after: { status: 'rejected', reason: reason.trim() },
     });
-    return toBatchView(updated);
+    return toBatchView(updated, reviewer.scope);
   });
 }
 
@@ -210,9 +221,14 @@ export async function rollbackBatch(
 ): Promise<BatchView> {
   if (reviewer.role !== 'admin') throw new JianduError('FORBIDDEN');
   if (reason.trim() === '') throw new JianduError('REASON_REQUIRED');
-  const { batch, definition } = await batchFor(ctx, reviewer, id, 'rollback', 'approved');
+  const { batch: found, definition } = await batchFor(ctx, reviewer, id, 'rollback', 'approved');
   let rewritten = 0;
-  const view = await auditedWrite(ctx, reviewer.actor, async ({ tx, audit }) => {
+  const view = await auditedWrite(ctx, reviewer.actor, async (write) => {
+    const { tx, audit } = write;
+    // A batch of a wider jurisdiction: only the reviewer's part of it goes.
+    const batch = inScope(reviewer.scope, found.jurisdiction_code)
+      ? found
+      : await splitBatch(write, definition, found, reviewer.scope);
     // approved_seq orders every change of live data; incremental scans look for newer ones.
     const seq = await tx
       .selectFrom('ingest_batches')
@@ -228,8 +244,15 @@ export async function rollbackBatch(
         approved_seq: (seq.last ?? 0) + 1,
       })
       .where('id', '=', batch.id)
+      .where('status', '=', 'approved')
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!updated)
+      throw new JianduError('BATCH_STATE', {
+        batch: id,
+        status: statusNames.rolled_back,
+        action: actionNames.rollback,
+      });
     const table = sql.table(definition.table);
     const liveBefore = await sql<{
       n: number;
@@ -263,7 +286,7 @@ export async function rollbackBatch(
       before: { status: 'approved', live_rows: liveBefore.rows[0]?.n ?? 0 },
       after: { status: 'rolled_back', reason: reason.trim() },
     });
-    return toBatchView(updated);
+    return toBatchView(updated, reviewer.scope);
   });
   await vacuumAfterRewrite(ctx.handle, definition.table, rewritten);
   return view;

@@ -217,6 +217,8 @@ export interface BatchView {
   rolledBackBy: string | null;
   rolledBackAt: string | null;
   rollbackNote: string | null;
+  /** False when the reader sees only the part of the batch inside their jurisdiction. */
+  whole: boolean;
 }
 
 export interface BatchesResponse {

@@ -220,6 +220,11 @@ export const zh = {
   'batch.rejectText': '退回后本批次数据不会生效。请说明理由，便于录入员改正后重新导入。',
   'batch.rollbackTitle': '撤回批次 {batch}',
   'batch.rollbackText': '撤回后本批次数据不再生效，各条记录恢复为此前审核通过的版本。请说明理由。',
+  'batch.rollbackPart': '撤回本辖区部分',
+  'batch.rollbackPartText':
+    '只撤回本批次中属于您辖区的数据（另立一个已撤回的批次），其他辖区的数据不受影响；各条记录恢复为此前审核通过的版本。请说明理由。',
+  'batch.partOnly':
+    '本批次由上级辖区（{jurisdiction}）导入，您看到的是其中涉及本辖区的部分；审核和隔离行由导入单位处理，您可以撤回属于本辖区的数据。',
   'batch.approvedMessage': '批次已审核通过',
   'batch.rejectedMessage': '批次已退回',
   'batch.rolledBackMessage': '批次已撤回',
@@ -705,6 +710,11 @@ export const en: Record<MessageKey, string> = {
   'batch.rollbackTitle': 'Roll back batch {batch}',
   'batch.rollbackText':
     'Rolling back takes the batch’s data out of live use; each record returns to its previous approved version. Say why.',
+  'batch.rollbackPart': 'Roll back my part',
+  'batch.rollbackPartText':
+    'Only the rows of this batch inside your jurisdiction are taken back (into a rolled-back batch of their own); other jurisdictions’ rows stay. Each record returns to its previous approved version. Say why.',
+  'batch.partOnly':
+    'This batch was imported by a wider jurisdiction ({jurisdiction}); you see it because some of its rows are in yours. Its review and quarantined rows are for the importer; you may roll back the rows inside your jurisdiction.',
   'batch.approvedMessage': 'The batch is approved',
   'batch.rejectedMessage': 'The batch is rejected',
   'batch.rolledBackMessage': 'The batch is rolled back',

@@ -28,6 +28,7 @@ import type {
   QuarantineRow,
 } from '../components/apiTypes';
 import { formatCount, formatDateTime } from '../components/format';
+import { navigate } from '../components/router';
 import { useI18n } from '../components/i18n';
 import { useMediaQuery } from '../components/useMediaQuery';
 import { BatchStatusTag } from './BatchesPage';
@@ -128,12 +129,12 @@ function ReviewModal(props: {
   const texts: Record<ReviewAction, string> = {
     approve: t('batch.approveText', { count: formatCount(batch.accepted) }),
     reject: t('batch.rejectText'),
-    rollback: t('batch.rollbackText'),
+    rollback: t(batch.whole ? 'batch.rollbackText' : 'batch.rollbackPartText'),
   };
   const okTexts: Record<ReviewAction, string> = {
     approve: t('batch.approve'),
     reject: t('batch.reject'),
-    rollback: t('batch.rollback'),
+    rollback: t(batch.whole ? 'batch.rollback' : 'batch.rollbackPart'),
   };
 
   return (
@@ -504,11 +505,13 @@ export function BatchPage(props: { id: number }): ReactNode {
   const validity = batch.quality?.validity.score ?? null;
   const belowThreshold = threshold !== null && validity !== null && validity < threshold;
   const isReviewer = hasRole(reviewerRoles, user.role);
-  const pending = batch.status === 'pending';
+  // A batch of a wider jurisdiction that touches the user's: only its part can be taken back.
+  const pending = batch.status === 'pending' && batch.whole;
   const mayApprove = isReviewer && pending && (!own || user.role === 'admin');
   const mayReject = isReviewer && pending && (!own || user.role === 'admin');
   const mayRollback = user.role === 'admin' && batch.status === 'approved';
   const mayFix =
+    batch.whole &&
     hasRole(importerRoles, user.role) &&
     batch.quarantined > 0 &&
     ['pending', 'approved', 'rejected'].includes(batch.status);
@@ -622,7 +625,7 @@ export function BatchPage(props: { id: number }): ReactNode {
         onClick={() => setAction('rollback')}
         data-testid="batch-rollback"
       >
-        {t('batch.rollback')}
+        {t(batch.whole ? 'batch.rollback' : 'batch.rollbackPart')}
       </Button>,
     );
   }
@@ -661,6 +664,14 @@ export function BatchPage(props: { id: number }): ReactNode {
         </div>
         <Space orientation="vertical" size={12} className="full-width">
           <StateAlert batch={batch} />
+          {batch.whole ? null : (
+            <Alert
+              type="info"
+              showIcon
+              title={t('batch.partOnly', { jurisdiction: batch.jurisdictionCode })}
+              data-testid="batch-part-only"
+            />
+          )}
           {isReviewer && pending && own ? (
             <Alert
               type="info"
@@ -712,7 +723,7 @@ export function BatchPage(props: { id: number }): ReactNode {
           <Typography.Text type="secondary">{t('quality.none')}</Typography.Text>
         )}
       </Card>
-      <QuarantineCard batch={batch} generation={generation} />
+      {batch.whole ? <QuarantineCard batch={batch} generation={generation} /> : null}
       {action ? (
         <ReviewModal
           batch={batch}
@@ -722,6 +733,8 @@ export function BatchPage(props: { id: number }): ReactNode {
           onClose={() => setAction(null)}
           onDone={(updated, done) => {
             setAction(null);
+            // Taking back a township's part of a county batch gives that part a batch of its own.
+            if (updated.id !== batch.id) navigate(batchPath(updated.id));
             setBatch(updated);
             setGeneration((n) => n + 1);
             const texts: Record<ReviewAction, string> = {

@@ -39,6 +39,7 @@ export const approvals: DatasetDefinition = {
     }),
   ],
   naturalKey: ['case_no'],
+  division: { kind: 'person', column: 'applicant_id_number' },
   freshnessField: 'received_date',
   checkRow: (row): RowCheck | null => {
     const check: RowCheck = { rejections: [], warnings: [] };

@@ -53,6 +53,7 @@ export const businesses: DatasetDefinition = {
     field('closed_date', '注销日期', anyDate, { aliases: ['注吊销日期', '吊销日期'] }),
   ],
   naturalKey: ['credit_code'],
+  division: { kind: 'businessPeople' },
   freshnessField: 'established_date',
   checkRow: (row): RowCheck | null => {
     const check: RowCheck = { rejections: [], warnings: [] };

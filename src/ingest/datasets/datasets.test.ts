@@ -15,6 +15,7 @@ import { templateRow } from '../../../test/factories/templateRows.js';
 import { createTestUser } from '../../../test/factories/users.js';
 import { describeForEachDatabase, tempDir } from '../../../test/helpers/databases.js';
 import { scopeOf } from '../../auth/scope.js';
+import { nationalCode } from '../../core/divisionCode.js';
 import {
   columnOf,
   datasetKeys,
@@ -199,15 +200,14 @@ describeForEachDatabase('every template, every value rule', (current) => {
           writeCsv(file, headers, table, key === 'residents' ? 'gb18030' : 'utf-8-bom');
         else await writeXlsx(file, headers, table);
 
-        const clerk = await createTestUser(ctx, {
-          role: 'clerk',
-          jurisdictionCode: '431226000000',
-        });
+        // A clerk of a national deployment: the value rules accept any code of the national
+        // table (another province's too); holding rows to a jurisdiction is tested on its own.
+        const clerk = await createTestUser(ctx, { role: 'clerk', jurisdictionCode: nationalCode });
         const summary = await importFile(ctx, {
           dataset: key,
           filePath: file,
           actor: { id: clerk.id, name: clerk.username },
-          scope: scopeOf('431226000000'),
+          scope: scopeOf(nationalCode),
         });
         const quarantine = await listQuarantine(ctx.handle.db, summary.batch_id);
         const byRow = new Map(quarantine.map((q) => [q.rowNumber, q]));

@@ -32,6 +32,7 @@ export const deaths: DatasetDefinition = {
     ),
   ],
   naturalKey: ['id_number', 'source_kind'],
+  division: { kind: 'person', column: 'id_number' },
   freshnessField: 'death_date',
   complete: (row) => {
     row.source_kind ??= '';

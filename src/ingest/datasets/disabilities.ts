@@ -56,6 +56,7 @@ export const disabilities: DatasetDefinition = {
     field('valid_until', '有效期至', anyDate, { aliases: ['有效期'] }),
   ],
   naturalKey: ['certificate_no'],
+  division: { kind: 'person', column: 'id_number' },
   freshnessField: 'issued_date',
   checkRow: (row): RowCheck | null =>
     typeof row.valid_until === 'string' && row.valid_until < (row.issued_date as string)

@@ -45,6 +45,7 @@ export const disbursements: DatasetDefinition = {
     field('handler_id_number', '经办人身份证号', idNumber),
   ],
   naturalKey: ['source', 'record_id'],
+  division: { kind: 'column', column: 'village_code' },
   freshnessField: 'pay_date',
   derivedColumns: ['name_fold', 'holder_fold', 'holder_pinyin'],
   complete: (row) => {

@@ -56,6 +56,7 @@ export const officials: DatasetDefinition = {
     field('state_paid', '财政供养', yesNo, { aliases: ['是否财政供养'] }),
   ],
   naturalKey: ['id_number', 'organisation', 'start_date'],
+  division: { kind: 'column', column: 'jurisdiction_code' },
   freshnessField: 'start_date',
   complete: (row) => {
     row.state_paid ??= row.category === '公务员' || row.category === '事业人员' ? 1 : 0;

@@ -18,5 +18,6 @@ export const payroll: DatasetDefinition = {
     }),
   ],
   naturalKey: ['id_number', 'employer', 'period'],
+  division: { kind: 'person', column: 'id_number' },
   freshnessField: 'period',
 };

@@ -20,6 +20,7 @@ export const programs: DatasetDefinition = {
     field('exclusive_with', '互斥项目', { kind: 'codeList' }),
   ],
   naturalKey: ['program_code'],
+  division: { kind: 'none' },
   freshnessField: null,
   complete: (row) => {
     row.means_tested ??= 0;

@@ -47,5 +47,6 @@ export const properties: DatasetDefinition = {
     field('registered_date', '登记日期', pastDate, required),
   ],
   naturalKey: ['certificate_no', 'id_number'],
+  division: { kind: 'person', column: 'id_number' },
   freshnessField: 'registered_date',
 };

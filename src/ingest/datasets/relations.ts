@@ -53,6 +53,7 @@ export const relations: DatasetDefinition = {
     ),
   ],
   naturalKey: ['official_id_number', 'relative_id_number'],
+  division: { kind: 'person', column: 'official_id_number' },
   freshnessField: null,
   checkRow: (row): RowCheck | null =>
     row.official_id_number === row.relative_id_number

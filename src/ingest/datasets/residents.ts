@@ -91,6 +91,7 @@ export const residents: DatasetDefinition = {
     }),
   ],
   naturalKey: ['id_number'],
+  division: { kind: 'column', column: 'village_code' },
   freshnessField: null,
   derivedColumns: ['name_fold', 'name_pinyin'],
   complete: (row) => {

@@ -61,6 +61,7 @@ export const vehicles: DatasetDefinition = {
     field('cancelled_date', '注销日期', anyDate),
   ],
   naturalKey: ['plate'],
+  division: { kind: 'person', column: 'id_number' },
   freshnessField: 'registered_date',
   complete: (row) => {
     if (typeof row.plate === 'string')

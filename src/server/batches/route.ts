@@ -2,7 +2,12 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../auth/sessionUser.js';
 import { JianduError } from '../../core/errors.js';
-import { findBatch, listBatches, toBatchView } from '../../ingest/batchesRepository.js';
+import {
+  findBatch,
+  findVisibleBatch,
+  listBatches,
+  toBatchView,
+} from '../../ingest/batchesRepository.js';
 import { importerRoles, reviewerRoles } from '../../ingest/importRoles.js';
 import { fixTableCsv, writeFixTableXlsx } from '../../ingest/quarantineExport.js';
 import { countQuarantine, listQuarantine } from '../../ingest/quarantineRepository.js';
@@ -37,6 +42,7 @@ function reviewerOf(ctx: RequestContext): Reviewer {
   return { actor: actorOf(user), role: user.role, scope: ctx.scope };
 }
 
+/** A batch the user's jurisdiction covers whole (its quarantine may hold other townships' rows). */
 async function batchOrFail(ctx: RequestContext, id: number) {
   const batch = await findBatch(ctx.app.handle.db, ctx.scope, id);
   if (!batch) throw new JianduError('BATCH_NOT_FOUND', { batch: id });
@@ -70,9 +76,10 @@ export function batchRoutes(fastify: FastifyInstance, services: RouteServices): 
     tags: ['batches'],
     schema: { params: batchParams, response: batchResponse },
     handler: async ({ params, ctx }) => {
-      const batch = await batchOrFail(ctx, params.id);
+      const batch = await findVisibleBatch(ctx.app.handle.db, ctx.scope, params.id);
+      if (!batch) throw new JianduError('BATCH_NOT_FOUND', { batch: params.id });
       return {
-        batch: toBatchView(batch),
+        batch: toBatchView(batch, ctx.scope),
         validityThreshold: await minValidity(ctx.app, batch.jurisdiction_code),
       };
     },

@@ -42,6 +42,10 @@ export const batchView = Type.Object({
   rolledBackBy: nullable(Type.String()),
   rolledBackAt: nullable(Type.String()),
   rollbackNote: nullable(Type.String()),
+  whole: Type.Boolean({
+    description:
+      'false when the reader sees the batch only because some of its rows lie in their jurisdiction',
+  }),
 });
 
 export const batchListQuery = Type.Object(
