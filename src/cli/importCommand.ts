@@ -46,6 +46,15 @@ function printSummary(out: Output, summary: ImportSummary): void {
       `Status: fixed rows joined batch ${summary.merged_into ?? ''}`,
     ],
   };
+  const mapping = summary.header_mapping;
+  if (mapping) {
+    out.say(
+      out.t(
+        `列名对照：按“${mapping.source}”保存的列名对照读取（${mapping.columns} 列；辖区 ${mapping.jurisdiction_code}，${mapping.saved_by} 于 ${mapping.saved_at} 保存）`,
+        `Column names: read with the mapping saved for "${mapping.source}" (${mapping.columns} columns; jurisdiction ${mapping.jurisdiction_code}, saved by ${mapping.saved_by} at ${mapping.saved_at})`,
+      ),
+    );
+  }
   const [zh, en] = state[summary.status] ?? [summary.status, summary.status];
   out.say(out.t(zh, en));
   if (summary.quarantined > 0) {

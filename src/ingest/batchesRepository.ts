@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from
 import type { WriteScope } from '../audit/auditedWrite.js';
 import { inScope, inScopeSql, scopePattern, type Scope } from '../auth/scope.js';
 import type { Database } from '../db/schema.js';
+import type { HeaderMappingUse } from './headerMappingsRepository.js';
 import type { BatchChannel, BatchStatus, IngestBatchTable } from './ingestTables.js';
 import type { QualityReport } from './quality.js';
 
@@ -40,6 +41,8 @@ export interface BatchView {
    * because some of its rows lie in their jurisdiction (a county batch, to a township).
    */
   whole: boolean;
+  /** The saved column names the file was read with, if any. */
+  headerMapping: HeaderMappingUse | null;
 }
 
 /** The batch as `scope` sees it (the whole batch, or only its rows inside the scope). */
@@ -72,6 +75,7 @@ export function toBatchView(row: BatchRow, scope?: Scope): BatchView {
     rolledBackAt: row.rolled_back_at,
     rollbackNote: row.rollback_note,
     whole: scope === undefined || inScope(scope, row.jurisdiction_code),
+    headerMapping: row.header_mapping ? (JSON.parse(row.header_mapping) as HeaderMappingUse) : null,
   };
 }
 

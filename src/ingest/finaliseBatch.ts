@@ -6,6 +6,7 @@ import type { Scope } from '../auth/scope.js';
 import { readSetting, settingKeys } from '../settings/settingsRepository.js';
 import type { BatchRow } from './batchesRepository.js';
 import type { DatasetDefinition } from './datasetDefinition.js';
+import type { HeaderMappingUse } from './headerMappingsRepository.js';
 import type { BatchStatus } from './ingestTables.js';
 import { batchQuality, type QualityReport } from './quality.js';
 import { holdRowsToJurisdiction, recordBatchDivisions } from './rowDivision.js';
@@ -25,6 +26,8 @@ export interface ImportSummary {
   file_hash: string | null;
   /** When the file fixed rows of a pending batch: the batch they joined. */
   merged_into: number | null;
+  /** The saved column names the file was read with, if any. */
+  header_mapping: HeaderMappingUse | null;
 }
 
 export interface FinaliseInput {
@@ -32,6 +35,7 @@ export interface FinaliseInput {
   definition: DatasetDefinition;
   /** The batch's jurisdiction: every row must lie inside it. */
   scope: Scope;
+  headerMapping: HeaderMappingUse | null;
   counters: {
     rowsRead: number;
     valid: number;
@@ -244,6 +248,7 @@ export async function finaliseBatch(
         file_hash: input.digest?.sha256 ?? null,
         file_bytes: input.digest?.bytes ?? null,
         encoding: input.encoding,
+        header_mapping: input.headerMapping ? JSON.stringify(input.headerMapping) : null,
         finished_at: new Date().toISOString(),
         heartbeat_at: null,
       })
@@ -262,6 +267,7 @@ export async function finaliseBatch(
       quality,
       file_hash: input.digest?.sha256 ?? null,
       merged_into: mergedInto,
+      header_mapping: input.headerMapping,
     };
     await audit({
       action: 'batch.import',

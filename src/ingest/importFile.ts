@@ -7,7 +7,7 @@ import { findBatch } from './batchesRepository.js';
 import { datasets } from './datasets/index.js';
 import { datasetKeys, isDatasetKey } from './datasetDefinition.js';
 import type { ImportSummary } from './finaliseBatch.js';
-import { readHeaderMapping } from './headerMappingsRepository.js';
+import { findHeaderMapping, mappingUse } from './headerMappingsRepository.js';
 import { importTable, type ImportProgress } from './importTable.js';
 
 export interface ImportFileInput {
@@ -43,7 +43,9 @@ export async function importFile(ctx: AppContext, input: ImportFileInput): Promi
   if (input.fixes !== undefined && (!fixes || fixes.dataset !== definition.key)) {
     throw new JianduError('BATCH_NOT_FOUND', { batch: input.fixes });
   }
-  const mapping = await readHeaderMapping(ctx.handle.db, definition.key, source);
+  // Fixed rows join (or sit beside) the batch they fix: they are held to its jurisdiction.
+  const scope = fixes ? scopeOf(fixes.jurisdiction_code) : input.scope;
+  const saved = await findHeaderMapping(ctx.handle.db, definition.key, source, scope);
   return importTable(ctx, {
     definition,
     source,
@@ -55,9 +57,8 @@ export async function importFile(ctx: AppContext, input: ImportFileInput): Promi
       ...(input.useWorker === undefined ? {} : { useWorker: input.useWorker }),
     },
     actor: input.actor,
-    // Fixed rows join (or sit beside) the batch they fix: they are held to its jurisdiction.
-    scope: fixes ? scopeOf(fixes.jurisdiction_code) : input.scope,
-    ...(mapping ? { headerMapping: mapping } : {}),
+    scope,
+    ...(saved ? { headerMapping: saved.mapping, headerMappingUse: mappingUse(saved) } : {}),
     ...(fixes ? { fixes } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });

@@ -12,6 +12,7 @@ import { chunkProducer, type TableSourceInput } from './chunkProducers.js';
 import type { DatasetDefinition } from './datasetDefinition.js';
 import { finaliseBatch, type ImportSummary } from './finaliseBatch.js';
 import type { BatchChannel } from './ingestTables.js';
+import type { HeaderMappingUse } from './headerMappingsRepository.js';
 import { insertQuarantine } from './quarantineRepository.js';
 import { loadsUndividedRows } from './rowDivision.js';
 import type { PipelineChunk } from './rowPipeline.js';
@@ -35,6 +36,8 @@ export interface TableImport {
   scope: Scope;
   /** Custom header → template key mapping (a department's own column names). */
   headerMapping?: Readonly<Record<string, string>>;
+  /** Where that mapping comes from, for the import's result. */
+  headerMappingUse?: HeaderMappingUse;
   /** Batch whose quarantined rows this table fixes. */
   fixes?: BatchRow;
   onProgress?: (progress: ImportProgress) => void;
@@ -152,6 +155,7 @@ export async function importTable(ctx: AppContext, input: TableImport): Promise<
     digest: result.digest,
     encoding: result.encoding,
     scope: input.scope,
+    headerMapping: input.headerMappingUse ?? null,
     fixes: input.fixes ?? null,
     mergeIntoFixed: result.originalRowsComplete,
     today,

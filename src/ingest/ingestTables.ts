@@ -49,6 +49,8 @@ export interface IngestBatchTable {
   importer: string | null;
   heartbeat_at: string | null;
   error: string | null;
+  /** JSON of the saved column names the file was read with (HeaderMappingUse), or null. */
+  header_mapping: string | null;
 }
 
 export interface IngestQuarantineTable {
@@ -66,6 +68,8 @@ export interface HeaderMappingTable {
   id: Generated<number>;
   dataset: string;
   source: string;
+  /** The jurisdiction whose files it reads (and those below it, unless they have their own). */
+  jurisdiction_code: string;
   /** JSON object: header as in the file → template key. */
   mapping: string;
   created_by: string;

@@ -219,6 +219,14 @@ export interface BatchView {
   rollbackNote: string | null;
   /** False when the reader sees only the part of the batch inside their jurisdiction. */
   whole: boolean;
+  /** The saved column names the file was read with. */
+  headerMapping: {
+    source: string;
+    jurisdiction_code: string;
+    saved_by: string;
+    saved_at: string;
+    columns: number;
+  } | null;
 }
 
 export interface BatchesResponse {

@@ -221,6 +221,9 @@ export const zh = {
   'batch.rollbackTitle': '撤回批次 {batch}',
   'batch.rollbackText': '撤回后本批次数据不再生效，各条记录恢复为此前审核通过的版本。请说明理由。',
   'batch.rollbackPart': '撤回本辖区部分',
+  'batch.headerMapping': '列名对照',
+  'batch.headerMappingText':
+    '按“{source}”的列名对照读取（{columns} 列；{jurisdiction} 由 {user} 于 {time} 保存）',
   'batch.rollbackPartText':
     '只撤回本批次中属于您辖区的数据（另立一个已撤回的批次），其他辖区的数据不受影响；各条记录恢复为此前审核通过的版本。请说明理由。',
   'batch.partOnly':
@@ -711,6 +714,9 @@ export const en: Record<MessageKey, string> = {
   'batch.rollbackText':
     'Rolling back takes the batch’s data out of live use; each record returns to its previous approved version. Say why.',
   'batch.rollbackPart': 'Roll back my part',
+  'batch.headerMapping': 'Column names',
+  'batch.headerMappingText':
+    'Read with the saved column names of “{source}” ({columns} columns; saved for {jurisdiction} by {user} at {time})',
   'batch.rollbackPartText':
     'Only the rows of this batch inside your jurisdiction are taken back (into a rolled-back batch of their own); other jurisdictions’ rows stay. Each record returns to its previous approved version. Say why.',
   'batch.partOnly':

@@ -559,6 +559,21 @@ export function BatchPage(props: { id: number }): ReactNode {
       children: batch.finishedAt ? formatDateTime(batch.finishedAt) : '—',
     },
   ];
+  if (batch.headerMapping) {
+    const mapping = batch.headerMapping;
+    provenance.push({
+      key: 'mapping',
+      label: t('batch.headerMapping'),
+      span: 'filled',
+      children: t('batch.headerMappingText', {
+        source: mapping.source,
+        jurisdiction: mapping.jurisdiction_code,
+        user: mapping.saved_by,
+        time: formatDateTime(mapping.saved_at),
+        columns: mapping.columns,
+      }),
+    });
+  }
   if (batch.parentBatchId) {
     provenance.push({
       key: 'parent',

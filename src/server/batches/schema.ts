@@ -42,6 +42,16 @@ export const batchView = Type.Object({
   rolledBackBy: nullable(Type.String()),
   rolledBackAt: nullable(Type.String()),
   rollbackNote: nullable(Type.String()),
+  headerMapping: Type.Union([
+    Type.Object({
+      source: Type.String(),
+      jurisdiction_code: Type.String(),
+      saved_by: Type.String(),
+      saved_at: Type.String(),
+      columns: Type.Integer(),
+    }),
+    Type.Null(),
+  ]),
   whole: Type.Boolean({
     description:
       'false when the reader sees the batch only because some of its rows lie in their jurisdiction',

@@ -6,9 +6,10 @@ import { auditedWrite } from '../../audit/auditedWrite.js';
 import { actorOf } from '../../auth/sessionUser.js';
 import { todayInChina } from '../../core/dates.js';
 import { datasets } from '../../ingest/datasets/index.js';
-import { readHeaderMapping, saveHeaderMapping } from '../../ingest/headerMappingsRepository.js';
+import { findHeaderMapping, saveHeaderMapping } from '../../ingest/headerMappingsRepository.js';
 import { datasetOrFail } from '../../ingest/importFile.js';
-import { importerRoles } from '../../ingest/importRoles.js';
+import { importerRoles, reviewerRoles } from '../../ingest/importRoles.js';
+import type { RequestContext } from '../requestContext.js';
 import { datasetQuality } from '../../ingest/quality.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
@@ -108,33 +109,38 @@ export function datasetRoutes(fastify: FastifyInstance, services: RouteServices)
     method: 'GET',
     url: '/api/datasets/:key/header-mappings/:source',
     access: importerRoles,
-    summary: 'A department’s saved column names for a dataset',
+    summary:
+      'The saved column names a source’s files are read with in the user’s jurisdiction (its own, or the nearest jurisdiction’s above it)',
     tags: ['datasets'],
     schema: { params: mappingParams, response: mappingResponse },
-    handler: async ({ params, ctx }) => {
-      const definition = datasetOrFail(params.key);
-      return {
-        mapping: (await readHeaderMapping(ctx.app.handle.db, definition.key, params.source)) ?? {},
-      };
-    },
+    handler: async ({ params, ctx }) => mappingView(ctx, params.key, params.source),
   });
 
   defineRoute(fastify, services, {
     method: 'PUT',
     url: '/api/datasets/:key/header-mappings/:source',
-    access: importerRoles,
+    access: reviewerRoles,
     summary:
-      'Save a department’s own column names (header → template key), used for every file it sends',
+      'Save a source’s own column names (header → template key) for the user’s jurisdiction (reviewers and administrators; audited); template headers keep their meaning',
     tags: ['datasets'],
     schema: { params: mappingParams, body: mappingBody, response: mappingResponse },
     handler: async ({ params, body, ctx }) => {
       const definition = datasetOrFail(params.key);
       await auditedWrite(ctx.app, actorOf(requireUser(ctx)), (scope) =>
-        saveHeaderMapping(scope, definition, params.source, body.mapping),
+        saveHeaderMapping(scope, definition, params.source, ctx.scope, body.mapping),
       );
-      return {
-        mapping: (await readHeaderMapping(ctx.app.handle.db, definition.key, params.source)) ?? {},
-      };
+      return mappingView(ctx, params.key, params.source);
     },
   });
+}
+
+async function mappingView(ctx: RequestContext, key: string, source: string) {
+  const definition = datasetOrFail(key);
+  const saved = await findHeaderMapping(ctx.app.handle.db, definition.key, source, ctx.scope);
+  return {
+    mapping: saved?.mapping ?? {},
+    jurisdictionCode: saved?.jurisdictionCode ?? null,
+    savedBy: saved?.savedBy ?? null,
+    savedAt: saved?.savedAt ?? null,
+  };
 }

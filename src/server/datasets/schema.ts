@@ -30,4 +30,10 @@ export const mappingBody = Type.Object(
   { mapping: Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 40 })) },
   { additionalProperties: false },
 );
-export const mappingResponse = Type.Object({ mapping: Type.Record(Type.String(), Type.String()) });
+export const mappingResponse = Type.Object({
+  mapping: Type.Record(Type.String(), Type.String()),
+  /** Whose mapping applies: the user's jurisdiction's, or the nearest one's above it. */
+  jurisdictionCode: Type.Union([Type.String(), Type.Null()]),
+  savedBy: Type.Union([Type.String(), Type.Null()]),
+  savedAt: Type.Union([Type.String(), Type.Null()]),
+});

@@ -247,10 +247,12 @@ describeForEachDatabase('imports, batches and exchange over the API', (current) 
     const server = await serverFor(ctx);
     const clerk = await createTestUser(ctx, { role: 'clerk' });
     const cookie = await sessionCookieFor(ctx, clerk);
+    // Saving column names is a reviewer's (or administrator's) decision.
+    const reviewer = await createTestUser(ctx, { role: 'reviewer' });
     const saved = await server.inject({
       method: 'PUT',
       url: `/api/datasets/deaths/header-mappings/${encodeURIComponent('县殡仪馆')}`,
-      headers: { cookie },
+      headers: { cookie: await sessionCookieFor(ctx, reviewer) },
       payload: { mapping: { 逝者证件号: 'id_number', 逝者: 'name', 火化时间: 'death_date' } },
     });
     expect(saved.statusCode).toBe(200);
