@@ -1,8 +1,22 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { NetworkEdge, NetworkNode, PersonNetwork } from '../shared/warnings.js';
+import type { NetworkEdge } from '../shared/warnings.js';
 
-export type { NetworkEdge, NetworkNode, PersonNetwork };
+/** A person of the network by full ID number: for the server only (the API masks it). */
+export interface NetworkPerson {
+  id: string;
+  name: string;
+  village: string | null;
+  official: boolean;
+  depth: number;
+}
+
+/** The network by full ID numbers; the route gives the people opaque references. */
+export interface RawNetwork {
+  center: string;
+  nodes: NetworkPerson[];
+  edges: NetworkEdge[];
+}
 
 interface EdgeRow {
   a: string;
@@ -22,7 +36,7 @@ export async function personNetwork(
   db: Kysely<Database>,
   id: string,
   options: { limit?: number } = {},
-): Promise<PersonNetwork> {
+): Promise<RawNetwork> {
   const limit = options.limit ?? 200;
   const edges: NetworkEdge[] = [];
   const names = new Map<string, string>();

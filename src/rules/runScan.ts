@@ -26,6 +26,7 @@ import { ruleEnabled, ruleParams, ruleSettingsDigest } from './ruleSettings.js';
 import { inLanes } from '../core/inLanes.js';
 import type { ScanKind, WarningEvidenceTable, WarningTable } from './rulesTables.js';
 import { evidenceOf, keptHits } from './hitEvidence.js';
+import { maskNumbers } from './maskNumbers.js';
 import {
   catalogueChanged,
   collectScanSubjects,
@@ -457,7 +458,8 @@ async function settleWarnings(
       group,
       (rulesBySubject.get(group.subject)?.size ?? 1) - 1,
     );
-    const explanation = rule.explain(group);
+    // No full ID number or account in a stored sentence, whatever a (custom) rule's text holds.
+    const explanation = maskNumbers(rule.explain(group));
     const partial = { group, severity, score, explanation };
     return {
       ...partial,

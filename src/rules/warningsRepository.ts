@@ -79,6 +79,27 @@ export async function countWarnings(
   return (await query.executeTakeFirstOrThrow()).n;
 }
 
+/** The filter's warnings by severity (its own severity, if any, left out). */
+export async function countWarningsBySeverity(
+  db: Kysely<Database>,
+  scope: Scope,
+  filter: WarningFilter = {},
+): Promise<Record<'高' | '中' | '低', number>> {
+  let query = db
+    .selectFrom('warnings')
+    .select(['severity', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(inScopeSql('warnings.jurisdiction_code', scope))
+    .groupBy('severity');
+  if (filter.rule) query = query.where('rule_code', '=', filter.rule);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.division) query = query.where('jurisdiction_code', 'like', `${filter.division}%`);
+  const counts = { 高: 0, 中: 0, 低: 0 };
+  for (const row of await query.execute()) {
+    if (row.severity in counts) counts[row.severity] = row.n;
+  }
+  return counts;
+}
+
 export async function findWarning(
   db: Kysely<Database>,
   scope: Scope,

@@ -1,8 +1,13 @@
 import type {
+  EvidenceDetails,
+  EvidenceReason,
+  EvidenceRecord,
   NetworkEdge,
   NetworkNode,
   PersonNetwork,
-  WarningView,
+  WarningList,
+  WarningReveal,
+  WarningSummary,
 } from '../../src/shared/warnings';
 
 /** The shapes of the API answers the front end reads (the schema.ts files in src/server). */
@@ -266,35 +271,19 @@ export interface QuarantineResponse {
 /** The three severities of a warning, as the server spells them. */
 export type WarningSeverity = '高' | '中' | '低';
 
-/** A warning: rules.md's fields, then ours (src/shared/warnings.ts). */
-export type Warning = WarningView;
+/**
+ * A warning: rules.md's fields, then ours (src/shared/warnings.ts), with the subject's ID
+ * number masked; the full one comes from a logged reveal (`WarningReveal`).
+ */
+export type Warning = WarningSummary;
 
-export interface WarningsResponse {
-  total: number;
-  warnings: Warning[];
-}
+/** A page of warnings, the total, and the filter's counts by severity. */
+export type WarningsResponse = WarningList;
 
-/** What a record of evidence says about the fact it conflicts with (all may be null). */
-export interface EvidenceDetails {
-  fact?: string | null;
-  ref?: string | null;
-  date?: string | null;
-  text?: string | null;
-  related_id?: string | null;
-  related_name?: string | null;
-}
+export type { EvidenceDetails, EvidenceReason, WarningReveal };
 
-export interface WarningEvidence {
-  seq: number;
-  /** disbursements, payroll, approvals, complaints… */
-  dataset: string;
-  record_ref: string;
-  period: string | null;
-  amount_fen: number | null;
-  details: EvidenceDetails;
-  /** Matched by a name that only sounds the same, not by ID number. */
-  fuzzy: boolean;
-}
+/** A record of evidence with every reason it hit for. */
+export type WarningEvidence = EvidenceRecord;
 
 export interface WarningResponse {
   warning: Warning;

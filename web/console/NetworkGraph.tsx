@@ -52,13 +52,13 @@ function tooltipOf(params: unknown): string {
 
 export default function NetworkGraph(props: {
   network: PersonNetworkResponse;
-  /** Show full ID numbers (people inside the jurisdiction only; outsiders stay masked). */
-  reveal: boolean;
+  /** The centre's full ID number once the warning was revealed; everyone else stays masked. */
+  centerId: string | null;
 }): ReactNode {
   const { t } = useI18n();
   const narrow = useMediaQuery('(max-width: 640px)');
   const [rendered, setRendered] = useState(false);
-  const { network, reveal } = props;
+  const { network, centerId } = props;
 
   const labels = useMemo<GraphLabels>(
     () => ({
@@ -69,7 +69,10 @@ export default function NetworkGraph(props: {
     }),
     [t],
   );
-  const graph = useMemo(() => toGraphData(network, { reveal, labels }), [network, reveal, labels]);
+  const graph = useMemo(
+    () => toGraphData(network, { centerId, labels }),
+    [network, centerId, labels],
+  );
 
   const option = useMemo<GraphOption>(
     () => ({
@@ -119,21 +122,24 @@ export default function NetworkGraph(props: {
     [graph, narrow],
   );
 
-  const names = useMemo(() => new Map(network.nodes.map((n) => [n.id, n.name])), [network]);
-  const rows = useMemo<LinkRow[]>(
-    () =>
-      mergeEdges(network.edges, new Set(network.nodes.map((n) => n.id))).flatMap((edge, i) =>
-        edge.parts.map((part, j) => ({
-          key: `${i}-${j}`,
-          from: `${names.get(edge.from) ?? ''} ${nodeIdText(edge.from, reveal)}`,
-          to: `${names.get(edge.to) ?? ''} ${nodeIdText(edge.to, reveal)}`,
-          kind: isEdgeKind(edge.kind) ? t(edgeKindKeys[edge.kind]) : edge.kind,
-          detail: part.detail,
-          source: part.source,
-        })),
-      ),
-    [network, names, reveal, t],
-  );
+  const rows = useMemo<LinkRow[]>(() => {
+    const people = new Map(
+      network.nodes.map((n) => [
+        n.id,
+        [n.name, nodeIdText(n, network.center, centerId)].filter(Boolean).join(' '),
+      ]),
+    );
+    return mergeEdges(network.edges, new Set(people.keys())).flatMap((edge, i) =>
+      edge.parts.map((part, j) => ({
+        key: `${i}-${j}`,
+        from: people.get(edge.from) ?? '',
+        to: people.get(edge.to) ?? '',
+        kind: isEdgeKind(edge.kind) ? t(edgeKindKeys[edge.kind]) : edge.kind,
+        detail: part.detail,
+        source: part.source,
+      })),
+    );
+  }, [network, centerId, t]);
   const columns: TableColumnsType<LinkRow> = [
     { title: t('network.col.from'), dataIndex: 'from' },
     { title: t('network.col.kind'), dataIndex: 'kind', className: 'nowrap' },

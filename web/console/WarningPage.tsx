@@ -1,13 +1,16 @@
 import {
   Alert,
+  Button,
   Card,
   Descriptions,
   Empty,
+  Form,
+  Input,
+  Modal,
   Progress,
   Result,
   Space,
   Spin,
-  Switch,
   Table,
   Tag,
   Tooltip,
@@ -18,15 +21,18 @@ import { Suspense, lazy, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { api, errorMessage, isApiError } from '../components/api';
 import type {
+  EvidenceReason,
   PersonNetworkResponse,
   WarningEvidence,
   WarningResponse,
+  WarningReveal,
 } from '../components/apiTypes';
 import { formatCount, formatDateTime } from '../components/format';
 import { useI18n } from '../components/i18n';
 import { useMediaQuery } from '../components/useMediaQuery';
 import { ConsoleLink, LinkButton } from './ConsoleLink';
-import { useApiErrorHandler } from './session';
+import { hasRole, warningRevealerRoles } from './routes';
+import { useApiErrorHandler, useSession } from './session';
 import { useDatasets } from './useDatasets';
 import { parentDivision, useDivisionNames } from './useDivisionNames';
 import {
@@ -34,7 +40,6 @@ import {
   evidenceFact,
   formatPeriods,
   formatYuan,
-  isIdNumber,
   relatedPerson,
   shownId,
 } from './warnings';
@@ -45,8 +50,8 @@ const NetworkGraph = lazy(() => import('./NetworkGraph'));
 
 const severityStroke: Record<string, string> = { 高: '#dc2626', 中: '#ea580c', 低: '#2563eb' };
 
-/** The relationship network of a person, fetched and drawn (the view is logged by the server). */
-function NetworkCard(props: { id: string; reveal: boolean }): ReactNode {
+/** The relationship network of a warning's subject, fetched and drawn (the server logs the view). */
+function NetworkCard(props: { warningId: number; centerId: string | null }): ReactNode {
   const { t } = useI18n();
   const [state, setState] = useState<
     | { kind: 'loading' }
@@ -57,7 +62,7 @@ function NetworkCard(props: { id: string; reveal: boolean }): ReactNode {
   useEffect(() => {
     const controller = new AbortController();
     api
-      .get<PersonNetworkResponse>(`/api/people/${encodeURIComponent(props.id)}/network`, {
+      .get<PersonNetworkResponse>(`/api/warnings/${props.warningId}/network`, {
         signal: controller.signal,
       })
       .then(
@@ -68,10 +73,9 @@ function NetworkCard(props: { id: string; reveal: boolean }): ReactNode {
         },
       );
     return () => controller.abort();
-  }, [props.id]);
+  }, [props.warningId]);
 
-  const outside =
-    state.kind === 'ready' && state.network.nodes.some((n) => n.id.startsWith('辖区外-'));
+  const outside = state.kind === 'ready' && state.network.nodes.some((n) => n.outside);
   return (
     <Card title={t('warning.network')}>
       <Typography.Paragraph type="secondary" className="network-caption">
@@ -102,11 +106,98 @@ function NetworkCard(props: { id: string; reveal: boolean }): ReactNode {
               </div>
             }
           >
-            <NetworkGraph network={state.network} reveal={props.reveal} />
+            <NetworkGraph network={state.network} centerId={props.centerId} />
           </Suspense>
         </>
       )}
     </Card>
+  );
+}
+
+/**
+ * Asks why the full numbers of this one warning are needed and asks the server for them; the
+ * server logs the reason with the view. Shows the server's refusal as it is.
+ */
+function RevealModal(props: {
+  warningId: number;
+  onClose: () => void;
+  onDone: (revealed: WarningReveal) => void;
+}): ReactNode {
+  const { t } = useI18n();
+  const handleError = useApiErrorHandler();
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(): Promise<void> {
+    const text = reason.trim();
+    if (text === '') {
+      setMissing(true);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      props.onDone(
+        await api.post<WarningReveal>(`/api/warnings/${props.warningId}/reveal`, { reason: text }),
+      );
+    } catch (caught) {
+      if (
+        isApiError(caught) &&
+        (caught.code === 'UNAUTHENTICATED' || caught.code === 'PASSWORD_CHANGE_REQUIRED')
+      ) {
+        handleError(caught);
+        return;
+      }
+      if (isApiError(caught) && caught.code === 'REASON_REQUIRED') setMissing(true);
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={t('warning.revealTitle', { id: props.warningId })}
+      onCancel={props.onClose}
+      onOk={() => void submit()}
+      okText={t('warnings.showFull')}
+      okButtonProps={{ loading: busy, 'data-testid': 'warning-reveal-confirm' }}
+      cancelText={t('common.cancel')}
+      mask={{ closable: !busy }}
+    >
+      <Typography.Paragraph>{t('warning.revealText')}</Typography.Paragraph>
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          className="form-alert"
+          role="alert"
+          data-testid="warning-reveal-error"
+        />
+      ) : null}
+      <Form layout="vertical" component="div">
+        <Form.Item
+          label={t('warning.revealReason')}
+          required
+          validateStatus={missing && reason.trim() === '' ? 'error' : undefined}
+          help={missing && reason.trim() === '' ? t('warning.revealReasonRequired') : undefined}
+        >
+          <Input.TextArea
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            maxLength={500}
+            showCount
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            placeholder={t('warning.revealPlaceholder')}
+            data-testid="warning-reveal-reason"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 
@@ -125,8 +216,11 @@ export function WarningPage(props: { id: number }): ReactNode {
   const handleError = useApiErrorHandler();
   const datasets = useDatasets();
   const narrow = useMediaQuery('(max-width: 640px)');
+  const { user } = useSession().me;
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-  const [reveal, setReveal] = useState(false);
+  // The full numbers of this warning, once revealed (for a reason the server logged).
+  const [revealed, setRevealed] = useState<WarningReveal | null>(null);
+  const [asking, setAsking] = useState(false);
   const [back] = useState(() => backToListPath(window.location.search));
 
   useEffect(() => {
@@ -145,6 +239,8 @@ export function WarningPage(props: { id: number }): ReactNode {
     );
     return () => controller.abort();
   }, [props.id, handleError]);
+  // Another warning (the address changed): its numbers are masked again.
+  const shownReveal = revealed?.id === props.id ? revealed : null;
 
   const warning = loaded.kind === 'ready' ? loaded.data.warning : null;
   const village = warning?.village_code ?? null;
@@ -172,10 +268,14 @@ export function WarningPage(props: { id: number }): ReactNode {
     );
   }
 
-  const { evidence, ruleName } = loaded.data;
+  const { ruleName } = loaded.data;
+  const reveal = shownReveal !== null;
+  const evidence = shownReveal?.evidence ?? loaded.data.evidence;
+  const mayReveal = hasRole(warningRevealerRoles, user.role);
   const villageName = village ? nameOf(village) : null;
   const townshipName = township ? nameOf(township) : null;
-  const person = warning.subject_kind === 'person' && isIdNumber(warning.subject_id_number);
+  // The server sends the number masked and draws the network by the warning's id.
+  const person = warning.subject_kind === 'person';
   const datasetName = (key: string): string =>
     key === 'complaints' ? t('warning.dataset.complaints') : datasets.nameOf(key);
 
@@ -206,7 +306,7 @@ export function WarningPage(props: { id: number }): ReactNode {
     {
       key: 'subject',
       label: t('warning.subject'),
-      children: <SubjectText warning={warning} reveal={reveal} />,
+      children: <SubjectText warning={warning} fullId={shownReveal?.subject_id_number ?? null} />,
     },
     {
       key: 'village',
@@ -272,28 +372,49 @@ export function WarningPage(props: { id: number }): ReactNode {
 
   const self = t('warning.self');
   const member = (name: string): string => t('warning.member', { name });
-  const factOf = (record: WarningEvidence): ReactNode => {
+  const reasonText = (record: WarningEvidence, reason: EvidenceReason): ReactNode => {
     const fact = evidenceFact(
       {
         rule: warning.rule,
         dataset: record.dataset,
         subject: warning.subject_id_number,
-        details: record.details,
+        details: reason.details,
+        self: reason.self,
       },
       { reveal, self, member },
     );
     return (
-      <span className="evidence-fact">
+      <>
         {t(fact.key, fact.params)}
-        {record.fuzzy ? (
+        {reason.fuzzy ? (
           <Tooltip title={t('warning.fuzzyHint')}>
-            <Tag color="gold" className="fuzzy-tag" data-testid={`evidence-fuzzy-${record.seq}`}>
+            <Tag color="gold" className="fuzzy-tag" data-testid={`evidence-fuzzy-${reason.seq}`}>
               {t('warning.fuzzy')}
             </Tag>
           </Tooltip>
         ) : null}
-      </span>
+      </>
     );
+  };
+  // A record that hit for several reasons is one row, its reasons one under another.
+  const factOf = (record: WarningEvidence): ReactNode => (
+    <ul className="evidence-reasons" data-testid={`evidence-reasons-${record.seq}`}>
+      {record.reasons.map((reason) => (
+        <li key={reason.seq} className="evidence-fact">
+          {reasonText(record, reason)}
+        </li>
+      ))}
+    </ul>
+  );
+  const relatedOf = (record: WarningEvidence): string | null => {
+    const people = [
+      ...new Set(
+        record.reasons
+          .map((reason) => relatedPerson(reason.details, reveal, language))
+          .filter((person): person is string => !!person),
+      ),
+    ];
+    return people.length > 0 ? people.join(language === 'zh' ? '；' : '; ') : null;
   };
   const recordCell = (record: WarningEvidence): ReactNode => (
     <span className="evidence-record">
@@ -322,7 +443,7 @@ export function WarningPage(props: { id: number }): ReactNode {
     {
       title: t('warning.col.related'),
       key: 'related',
-      render: (_v, r) => relatedPerson(r.details, reveal, language) ?? '—',
+      render: (_v, r) => relatedOf(r) ?? '—',
     },
   ];
   const narrowColumns: TableColumnsType<WarningEvidence> = [
@@ -339,11 +460,7 @@ export function WarningPage(props: { id: number }): ReactNode {
             </span>
           </div>
           <div>{factOf(r)}</div>
-          {relatedPerson(r.details, reveal, language) ? (
-            <Typography.Text type="secondary">
-              {relatedPerson(r.details, reveal, language)}
-            </Typography.Text>
-          ) : null}
+          {relatedOf(r) ? <Typography.Text type="secondary">{relatedOf(r)}</Typography.Text> : null}
         </div>
       ),
     },
@@ -366,15 +483,20 @@ export function WarningPage(props: { id: number }): ReactNode {
             </Space>
           </div>
           <div className="warning-tools">
-            <label className="reveal-switch">
-              <Switch
-                size="small"
-                checked={reveal}
-                onChange={setReveal}
-                data-testid="warning-reveal"
-              />
-              <span>{t('warnings.showFull')}</span>
-            </label>
+            {!mayReveal ? null : reveal ? (
+              <Space size={6} wrap>
+                <Tag color="orange" data-testid="warning-revealed">
+                  {t('warning.revealed')}
+                </Tag>
+                <Button size="small" onClick={() => setRevealed(null)} data-testid="warning-hide">
+                  {t('warning.hideFull')}
+                </Button>
+              </Space>
+            ) : (
+              <Button size="small" onClick={() => setAsking(true)} data-testid="warning-reveal">
+                {t('warnings.showFull')}
+              </Button>
+            )}
             <Typography.Text type="secondary" className="view-logged" data-testid="warning-logged">
               {t('warning.logged')}
             </Typography.Text>
@@ -429,7 +551,19 @@ export function WarningPage(props: { id: number }): ReactNode {
           data-testid="warning-evidence"
         />
       </Card>
-      {person ? <NetworkCard id={warning.subject_id_number} reveal={reveal} /> : null}
+      {person ? (
+        <NetworkCard warningId={warning.id} centerId={shownReveal?.subject_id_number ?? null} />
+      ) : null}
+      {asking ? (
+        <RevealModal
+          warningId={warning.id}
+          onClose={() => setAsking(false)}
+          onDone={(answer) => {
+            setRevealed(answer);
+            setAsking(false);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

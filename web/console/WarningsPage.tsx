@@ -1,4 +1,4 @@
-import { Card, Select, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
@@ -27,7 +27,7 @@ import {
   severities,
   severityColour,
   severityKey,
-  shownId,
+  maskText,
   warningFilterSearch,
   warningPageSize,
   warningPath,
@@ -72,14 +72,15 @@ export function RuleText(props: { code: string; name?: string | null }): ReactNo
   );
 }
 
-/** The subject: a name, and under it the ID number (masked unless revealed) or its kind. */
+/** The subject: a name, and under it the ID number (masked, or revealed in full) or its kind. */
 export function SubjectText(props: {
   warning: Warning;
-  reveal: boolean;
+  /** The full ID number, once revealed (the server sends it masked). */
+  fullId?: string | null;
   link?: string;
 }): ReactNode {
   const { t } = useI18n();
-  const { warning, reveal } = props;
+  const { warning } = props;
   const kind = warning.subject_kind;
   const name = props.link ? (
     <ConsoleLink href={props.link} className="subject-name">
@@ -92,7 +93,9 @@ export function SubjectText(props: {
     <span className="subject-text">
       {name}
       {kind === 'person' ? (
-        <span className="mono subject-id">{shownId(warning.subject_id_number, reveal)}</span>
+        <span className="mono subject-id" data-testid={`subject-id-${warning.id}`}>
+          {props.fullId ?? maskText(warning.subject_id_number)}
+        </span>
       ) : (
         <span className="subject-id">
           <Tag className="subject-kind">
@@ -128,7 +131,6 @@ export function WarningsPage(): ReactNode {
   const [filter, setFilter] = useState<WarningFilter>(() =>
     parseWarningFilter(window.location.search),
   );
-  const [reveal, setReveal] = useState(false);
   // Bumped when a scan ends: the same filter, asked again.
   const [generation, setGeneration] = useState(0);
   const url = warningsApiUrl(filter);
@@ -138,10 +140,9 @@ export function WarningsPage(): ReactNode {
     total: 0,
     warnings: [],
   });
-  // The counts by severity of the current filter: three one-row requests.
-  const countsAsked = `${severities
-    .map((severity) => warningsApiUrl({ ...filter, page: 1 }, { limit: 1, severity }))
-    .join(' ')}#${generation}`;
+  // The counts by severity of the current filter come with each page (one request, one
+  // entry in the access log); they stay shown while another severity or page loads.
+  const countsAsked = `${warningsApiUrl({ ...filter, severity: null, page: 1 })}#${generation}`;
   const [counts, setCounts] = useState<{ asked: string; counts: SeverityCounts | null }>({
     asked: '',
     counts: null,
@@ -159,6 +160,7 @@ export function WarningsPage(): ReactNode {
     api.get<WarningsResponse>(url, { signal: controller.signal }).then(
       (response) => {
         setList({ asked, total: response.total, warnings: response.warnings });
+        setCounts({ asked: countsAsked, counts: response.bySeverity });
         // A page past the end (a scan cleared warnings, or an old address): the last page.
         const last = Math.max(1, Math.ceil(response.total / warningPageSize));
         if (response.warnings.length === 0 && response.total > 0) {
@@ -172,29 +174,14 @@ export function WarningsPage(): ReactNode {
       },
       (error: unknown) => {
         handleError(error);
-        if (!controller.signal.aborted) setList({ asked, total: 0, warnings: [] });
+        if (!controller.signal.aborted) {
+          setList({ asked, total: 0, warnings: [] });
+          setCounts({ asked: countsAsked, counts: null });
+        }
       },
     );
     return () => controller.abort();
-  }, [url, asked, handleError]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const urls = (countsAsked.split('#')[0] ?? '').split(' ');
-    Promise.all(
-      urls.map((countUrl) =>
-        api.get<WarningsResponse>(countUrl, { signal: controller.signal }).then((r) => r.total),
-      ),
-    ).then(
-      ([high = 0, medium = 0, low = 0]) =>
-        setCounts({ asked: countsAsked, counts: { 高: high, 中: medium, 低: low } }),
-      (error: unknown) => {
-        handleError(error);
-        if (!controller.signal.aborted) setCounts({ asked: countsAsked, counts: null });
-      },
-    );
-    return () => controller.abort();
-  }, [countsAsked, handleError]);
+  }, [url, asked, countsAsked, handleError]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -275,11 +262,7 @@ export function WarningsPage(): ReactNode {
       key: 'subject',
       render: (_value, warning) => (
         <div className="warning-subject-cell">
-          <SubjectText
-            warning={warning}
-            reveal={reveal}
-            link={warningPath(warning.id, listSearch)}
-          />
+          <SubjectText warning={warning} link={warningPath(warning.id, listSearch)} />
           {/* Open is the rule; only a cleared warning says so. */}
           {warning.status !== 'open' ? (
             <WarningStatusTag status={warning.status} testId={`cleared-tag-${warning.id}`} />
@@ -314,7 +297,7 @@ export function WarningsPage(): ReactNode {
       title: t('warnings.col.explanation'),
       dataIndex: 'explanation',
       render: (value: string) => {
-        const text = shownId(value, reveal);
+        const text = maskText(value);
         return (
           <Tooltip title={text} placement="topLeft">
             <span className="warning-explanation-cell">{text}</span>
@@ -335,11 +318,7 @@ export function WarningsPage(): ReactNode {
             <strong className="warning-score">{warning.score}</strong>
             <RuleText code={warning.rule} />
           </div>
-          <SubjectText
-            warning={warning}
-            reveal={reveal}
-            link={warningPath(warning.id, listSearch)}
-          />
+          <SubjectText warning={warning} link={warningPath(warning.id, listSearch)} />
           <div className="warning-cell-meta">
             <span>{formatPeriods(warning.periods, language)}</span>
             {warning.amount_fen !== 0 ? (
@@ -349,7 +328,7 @@ export function WarningsPage(): ReactNode {
             ) : null}
             {warning.status !== 'open' ? <WarningStatusTag status={warning.status} /> : null}
           </div>
-          <div className="warning-cell-explanation">{shownId(warning.explanation, reveal)}</div>
+          <div className="warning-cell-explanation">{maskText(warning.explanation)}</div>
         </div>
       ),
     },
@@ -475,15 +454,6 @@ export function WarningsPage(): ReactNode {
             data-testid="warnings-filter-status"
             virtual={false}
           />
-          <label className="reveal-switch">
-            <Switch
-              size="small"
-              checked={reveal}
-              onChange={setReveal}
-              data-testid="warnings-reveal"
-            />
-            <span>{t('warnings.showFull')}</span>
-          </label>
         </div>
         <Table<Warning>
           rowKey="id"

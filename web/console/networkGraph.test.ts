@@ -12,20 +12,32 @@ import {
   type GraphLabels,
 } from './networkGraph';
 
-const center = '431226197008210246';
-const official = '431226197205060216';
-const member = '431226196811020014';
-const holder = '431226198001300294';
-const outsider = '辖区外-430102********0334';
+// The server names people by references of its answer and sends their ID numbers masked.
+const center = 'P0';
+const official = 'P1';
+const member = 'P2';
+const holder = 'P3';
+const outsider = 'P4';
+const centerId = '431226197008210246';
+
+const person = (id: string, id_number: string, name: string, village: string | null) => ({
+  id,
+  id_number,
+  name,
+  village,
+  official: false,
+  depth: 1,
+  outside: false,
+});
 
 const network: PersonNetworkResponse = {
   center,
   nodes: [
-    { id: center, name: '李秀英', village: '431226101203', official: false, depth: 0 },
-    { id: official, name: '李德明', village: '431226101203', official: true, depth: 1 },
-    { id: member, name: '王志强', village: '431226101203', official: false, depth: 1 },
-    { id: holder, name: '陈<b>明</b>', village: '431226101204', official: false, depth: 1 },
-    { id: outsider, name: '李*华', village: null, official: false, depth: 2 },
+    { ...person(center, '431226********0246', '李秀英', '431226101203'), depth: 0 },
+    { ...person(official, '431226********0216', '李德明', '431226101203'), official: true },
+    person(member, '431226********0014', '王志强', '431226101203'),
+    person(holder, '431226********0294', '陈<b>明</b>', '431226101204'),
+    { ...person(outsider, '430102********0334', '李*华', null), depth: 2, outside: true },
   ],
   edges: [
     {
@@ -79,7 +91,7 @@ const network: PersonNetworkResponse = {
       detail: '申报关系：兄弟姐妹',
     },
     // A link to someone the answer does not list is dropped.
-    { from: center, to: '431226000000000000', kind: 'address', source: 'x', detail: 'y' },
+    { from: center, to: 'P9', kind: 'address', source: 'x', detail: 'y' },
   ],
 };
 
@@ -102,7 +114,7 @@ const labels: GraphLabels = {
 };
 
 describe('the relationship network as an ECharts graph', () => {
-  const graph = toGraphData(network, { reveal: false, labels });
+  const graph = toGraphData(network, { centerId: null, labels });
   const node = (id: string) => graph.nodes.find((n) => n.id === id)!;
 
   it('makes one node per person, in the categories of the legend', () => {
@@ -135,17 +147,19 @@ describe('the relationship network as an ECharts graph', () => {
   it('masks ID numbers unless revealed; outsiders stay masked either way', () => {
     expect(node(center).idText).toBe('431226********0246');
     expect(node(outsider).idText).toBe('430102********0334');
-    const revealed = toGraphData(network, { reveal: true, labels });
-    expect(revealed.nodes[0]?.idText).toBe(center);
+    const revealed = toGraphData(network, { centerId, labels });
+    expect(revealed.nodes[0]?.idText).toBe(centerId);
     expect(revealed.nodes.find((n) => n.id === outsider)?.idText).toBe('430102********0334');
-    expect(nodeIdText('锦和镇人民政府', false)).toBe('锦和镇人民政府');
+    expect(nodeIdText({ id: 'P5', id_number: '锦和镇人民政府' }, center, centerId)).toBe(
+      '锦和镇人民政府',
+    );
   });
 
   it('merges a pair found from both ends, and drops links to people not listed', () => {
     expect(graph.links).toHaveLength(6);
     const household = graph.links.filter((l) => l.kinds[0] === 'household');
     expect(household).toHaveLength(1);
-    expect(graph.links.some((l) => l.target === '431226000000000000')).toBe(false);
+    expect(graph.links.some((l) => l.target === 'P9')).toBe(false);
     expect(mergeEdges(network.edges, new Set([center, member]))).toHaveLength(1);
   });
 
@@ -185,7 +199,7 @@ describe('the relationship network as an ECharts graph', () => {
   });
 
   it('still has its centre when the answer lists no one', () => {
-    const lonely = toGraphData({ center, nodes: [], edges: [] }, { reveal: false, labels });
+    const lonely = toGraphData({ center, nodes: [], edges: [] }, { centerId: null, labels });
     expect(lonely.nodes.map((n) => n.id)).toEqual([center]);
     expect(lonely.links).toEqual([]);
     expect(lonely.kinds).toEqual([]);

@@ -1,11 +1,11 @@
 /**
- * A person's relationship network (GET /api/people/:id/network) as the nodes, links and
- * categories of an ECharts force graph. Pure, so that it is tested without a canvas; the
- * chart itself is NetworkGraph.tsx, loaded only on the warning page.
+ * A warning subject's relationship network (GET /api/warnings/:id/network) as the nodes,
+ * links and categories of an ECharts force graph. Pure, so that it is tested without a
+ * canvas; the chart itself is NetworkGraph.tsx, loaded only on the warning page. The server
+ * names people by references of its answer, with their ID numbers masked.
  */
 import type { NetworkEdge, NetworkNode, PersonNetworkResponse } from '../components/apiTypes';
 import type { MessageKey } from '../components/messages';
-import { isIdNumber, maskIdNumber } from './warnings';
 
 export const edgeKinds = [
   'household',
@@ -59,16 +59,9 @@ export const nodeCategoryKeys: Record<NodeCategory, MessageKey> = {
   outside: 'network.node.outside',
 };
 
-/** The server's prefix of a person outside the user's jurisdiction. */
-export const outsidePrefix = '辖区外-';
-
-export function isOutside(node: Pick<NetworkNode, 'id'>): boolean {
-  return node.id.startsWith(outsidePrefix);
-}
-
 export function nodeCategory(node: NetworkNode, center: string): NodeCategory {
   if (node.id === center) return 'center';
-  if (isOutside(node)) return 'outside';
+  if (node.outside) return 'outside';
   return node.official ? 'official' : 'person';
 }
 
@@ -83,13 +76,13 @@ export interface GraphLabels {
 }
 
 export interface GraphNode {
-  /** The server's id (an ID number, or the masked id of an outsider): links refer to it. */
+  /** The server's reference of the person (P0…): links refer to it. */
   id: string;
   name: string;
   category: number;
   symbol: string;
   symbolSize: number;
-  /** Shown ID number: masked unless revealed. */
+  /** Shown ID number: masked, but the centre's in full once the warning is revealed. */
   idText: string;
   itemStyle: { color: string; borderColor: string; borderWidth: number; borderType?: 'dashed' };
   label: { show: boolean; fontWeight?: 'bold'; fontSize?: number };
@@ -128,10 +121,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c);
 }
 
-/** An ID number as the graph shows it; outsiders' ids come masked already. */
-export function nodeIdText(id: string, reveal: boolean): string {
-  if (id.startsWith(outsidePrefix)) return id.slice(outsidePrefix.length);
-  return reveal || !isIdNumber(id) ? id : maskIdNumber(id);
+/**
+ * A person's ID number as the graph shows it: as the server sent it (masked), except the
+ * centre's once the warning was revealed (`centerId`, the full number the reveal returned).
+ */
+export function nodeIdText(
+  node: Pick<NetworkNode, 'id' | 'id_number'>,
+  center: string,
+  centerId: string | null,
+): string {
+  return node.id === center && centerId ? centerId : node.id_number;
 }
 
 /**
@@ -182,26 +181,28 @@ function kindOrder(kind: string): number {
 /** The network as ECharts graph data: the centre large and blue, officials as diamonds. */
 export function toGraphData(
   network: PersonNetworkResponse,
-  options: { reveal: boolean; labels: GraphLabels },
+  options: { centerId: string | null; labels: GraphLabels },
 ): GraphData {
-  const { reveal, labels } = options;
+  const { centerId, labels } = options;
   const seen = new Set<string>();
   const people = network.nodes.filter((n) => (seen.has(n.id) ? false : (seen.add(n.id), true)));
   if (!seen.has(network.center)) {
     // The answer always lists its centre; should it not, the graph still has one.
     people.unshift({
       id: network.center,
-      name: network.center,
+      id_number: '',
+      name: '',
       village: null,
       official: false,
       depth: 0,
+      outside: false,
     });
     seen.add(network.center);
   }
 
   const nodes: GraphNode[] = people.map((node) => {
     const category = nodeCategory(node, network.center);
-    const idText = nodeIdText(node.id, reveal);
+    const idText = nodeIdText(node, network.center, centerId);
     const center = category === 'center';
     const size = center ? 52 : node.depth <= 1 ? 34 : 24;
     const tags: NodeCategory[] = [
@@ -211,13 +212,14 @@ export function toGraphData(
     ];
     const lines = [
       `<strong>${escapeHtml(node.name)}</strong>`,
-      escapeHtml(idText),
+      idText ? escapeHtml(idText) : null,
       node.village ? `${escapeHtml(labels.village)}：${escapeHtml(node.village)}` : null,
       tags.length > 0 ? tags.map((tag) => escapeHtml(labels.category(tag))).join(' · ') : null,
     ].filter((line): line is string => line !== null);
     return {
       id: node.id,
-      name: node.name,
+      // ECharts labels a node by its name: someone known only by number shows the number.
+      name: node.name || idText,
       category: nodeCategories.indexOf(category),
       symbol: node.official ? 'diamond' : 'circle',
       symbolSize: node.official ? size + 6 : size,

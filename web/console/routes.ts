@@ -44,6 +44,8 @@ export const batchReaderRoles: readonly Role[] = [...importerRoles, 'inspector',
 export const warningReaderRoles: readonly Role[] = ['inspector', 'leader', 'admin'];
 /** Who may start a scan (POST /api/scans). */
 export const scanStarterRoles: readonly Role[] = ['inspector', 'admin'];
+/** Who may reveal one warning's full ID numbers, with a reason (src/server/warnings/route.ts). */
+export const warningRevealerRoles: readonly Role[] = ['inspector', 'admin'];
 
 const batchPattern = /^\/console\/batches\/(\d{1,15})$/;
 const warningPattern = /^\/console\/warnings\/(\d{1,15})$/;

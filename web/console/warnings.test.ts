@@ -207,6 +207,23 @@ describe('the fact of a record of evidence', () => {
     ).toBe('本人名下小型轿车 湘N·A1234（2022-05-01 登记）');
   });
 
+  it('takes the server’s word on who a fact is about, since it sends both numbers masked', () => {
+    // A household member with the same region and last four as the beneficiary: the masked
+    // numbers are equal, the people are not.
+    const masked = '431226********0246';
+    const vehicle = { fact: 'vehicle', text: '小型轿车', ref: '湘N·A1234', date: '2022-05-01' };
+    const sayOf = (self: boolean) => {
+      const details = { ...vehicle, related_id: masked, related_name: '王志强' };
+      const fact = evidenceFact(
+        { rule: 'R05', dataset: 'disbursements', subject: masked, details, self },
+        options,
+      );
+      return translate('zh', fact.key, fact.params);
+    };
+    expect(sayOf(false)).toBe('家庭成员王志强名下小型轿车 湘N·A1234（2022-05-01 登记）');
+    expect(sayOf(true)).toBe('本人名下小型轿车 湘N·A1234（2022-05-01 登记）');
+  });
+
   it('tells R03’s household and declared links from R04’s handler links', () => {
     expect(
       say('R03', { fact: 'declared:兄弟姐妹', text: '村党支部书记', related_name: '李德明' }),

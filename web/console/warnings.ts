@@ -276,7 +276,14 @@ function either(value: string | null | undefined): string {
  * `reveal`; `person` names the one the fact is about (本人 / 家庭成员 X).
  */
 export function evidenceFact(
-  input: { rule: string; dataset: string; subject: string; details: EvidenceDetails },
+  input: {
+    rule: string;
+    dataset: string;
+    subject: string;
+    details: EvidenceDetails;
+    /** The server's word that the fact is about the subject (it sends both numbers masked). */
+    self?: boolean;
+  },
   options: { reveal: boolean; self: string; member: (name: string) => string },
 ): FactText {
   const d = input.details;
@@ -284,7 +291,7 @@ export function evidenceFact(
   const id = (value: string | null | undefined): string =>
     value ? (options.reveal ? value : maskText(value)) : none;
   const person =
-    d.related_id && d.related_id === input.subject
+    d.related_id && (input.self ?? d.related_id === input.subject)
       ? options.self
       : d.related_name
         ? options.member(d.related_name)

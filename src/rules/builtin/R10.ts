@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { maskBankAccount } from '../../core/redact.js';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, listed, paidTail } from '../explainText.js';
 import {
@@ -101,7 +102,8 @@ export const R10: BuiltinRule = {
     const parts = distinct(g.hits, (h) => {
       if (h.fact_kind === 'shared_account') {
         const [people, households] = (h.fact_text ?? '').split('/');
-        return `账户${h.fact_ref ?? ''}同期为${people ?? ''}人（${households ?? ''}户）收款`;
+        // The account masked: explanations are shown in lists and exported.
+        return `账户${maskBankAccount(h.fact_ref ?? '')}同期为${people ?? ''}人（${households ?? ''}户）收款`;
       }
       return `收款账户户名为${h.fact_text ?? ''}，既非本人也非同户成员${h.fuzzy === 1 ? '（户名为同音模糊匹配）' : ''}`;
     });

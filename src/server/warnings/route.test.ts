@@ -87,22 +87,32 @@ describeForEachDatabase('warnings over the API', (current) => {
     const body = shown.json<{ warning: WarningItem; evidence: unknown[] }>();
     expect(body.warning.id).toBe(person.id);
     expect(body.evidence.length).toBeGreaterThan(0);
-    const network = await get(`/api/people/${person.subject_id_number}/network`);
+    const network = await get(`/api/warnings/${person.id}/network`);
     expect(network.statusCode).toBe(200);
+    // The API masks ID numbers: the full one comes from the logged reveal.
+    const revealed = await server.inject({
+      method: 'POST',
+      url: `/api/warnings/${person.id}/reveal`,
+      headers: { cookie },
+      payload: { reason: '核查线索' },
+    });
+    const subject = revealed.json<{ subject_id_number: string }>().subject_id_number;
 
+    // (The list requests and the reveal are logged too: other purposes, tested below.)
     const access = await ctx.handle.db
       .selectFrom('access_log')
       .select(['user_id', 'purpose', 'subject'])
+      .where('purpose', 'in', ['warning', 'network'])
       .orderBy('id')
       .execute();
     expect(access).toEqual([
-      { user_id: inspector.id, purpose: 'warning', subject: person.subject_id_number },
-      { user_id: inspector.id, purpose: 'network', subject: person.subject_id_number },
+      { user_id: inspector.id, purpose: 'warning', subject },
+      { user_id: inspector.id, purpose: 'network', subject },
     ]);
     const views = await ctx.handle.db
       .selectFrom('audit_log')
       .select('entity_ids')
-      .where('action', 'like', 'view.%')
+      .where('action', 'in', ['view.warning', 'view.network'])
       .execute();
     expect(views).toHaveLength(2);
     for (const view of views) expect(view.entity_ids).not.toMatch(fullIdNumber);

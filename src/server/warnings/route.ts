@@ -5,22 +5,27 @@ import { actorOf } from '../../auth/sessionUser.js';
 import { divisionPrefix, normaliseDivisionCode } from '../../core/divisionCode.js';
 import { JianduError } from '../../core/errors.js';
 import { maskIdNumber, maskName } from '../../core/redact.js';
+import { maskNumbers } from '../../rules/maskNumbers.js';
 import { personNetwork } from '../../network/personNetwork.js';
 import { builtinRules } from '../../rules/builtin/index.js';
 import { activeCustomRules } from '../../rules/customRules.js';
+import { evidenceRecords, maskedWarningView } from '../../rules/maskedWarning.js';
 import {
   countWarnings,
+  countWarningsBySeverity,
   findWarning,
   listWarnings,
-  toWarningView,
   warningEvidence,
+  type WarningRow,
 } from '../../rules/warningsRepository.js';
+import type { NetworkNode } from '../../shared/warnings.js';
 import type { RequestContext } from '../requestContext.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
 import {
-  networkParams,
   networkResponse,
+  revealBody,
+  revealResponse,
   warningParams,
   warningResponse,
   warningsQuery,
@@ -30,16 +35,29 @@ import {
 export const warningReaders = ['inspector', 'leader', 'admin'] as const;
 
 /**
+ * Who may see a warning's full ID numbers, one warning at a time and with a reason: the
+ * discipline inspectors, whose work it is to identify and pursue the person, and the
+ * administrators, who can read the database on the server anyway (so that their reading
+ * is at least logged). Leaders read dashboards and lists; they see masked numbers.
+ */
+export const warningRevealers = ['inspector', 'admin'] as const;
+
+interface ViewLog {
+  purpose: string;
+  /** The person viewed (a full ID number), or for a list the division it covered. */
+  subject: string;
+  detail: string;
+  /** What the audit trail, which administrators read, names: never a full ID number. */
+  auditIds: string[];
+  auditAfter?: Record<string, unknown>;
+}
+
+/**
  * Every view of a person's data is kept: who looked at whom, when, and why. The access log
  * (never served) holds the ID number, so that "who viewed this person" can be answered; the
  * audit trail, which administrators read in the console, holds it masked.
  */
-async function logView(
-  ctx: RequestContext,
-  purpose: string,
-  subject: string,
-  detail: string,
-): Promise<void> {
+async function logView(ctx: RequestContext, view: ViewLog): Promise<void> {
   const user = requireUser(ctx);
   await auditedWrite(ctx.app, actorOf(user), async ({ tx, audit }) => {
     await tx
@@ -48,19 +66,25 @@ async function logView(
         at: new Date().toISOString(),
         user_id: user.id,
         user_name: user.username,
-        purpose,
-        subject,
-        detail,
+        purpose: view.purpose,
+        subject: view.subject,
+        detail: view.detail,
       })
       .execute();
     await audit({
-      action: `view.${purpose}`,
+      action: `view.${view.purpose}`,
       entity: 'person',
-      ids: [maskIdNumber(subject)],
+      ids: view.auditIds,
       jurisdictionCode: user.jurisdictionCode,
-      after: { detail },
+      after: view.auditAfter ?? { detail: view.detail },
     });
   });
+}
+
+async function warningInScope(ctx: RequestContext, id: number): Promise<WarningRow> {
+  const row = await findWarning(ctx.app.handle.db, ctx.scope, id);
+  if (!row) throw new JianduError('NOT_FOUND', { what: `warning ${id}` });
+  return row;
 }
 
 export function warningRoutes(fastify: FastifyInstance, services: RouteServices): void {
@@ -68,16 +92,19 @@ export function warningRoutes(fastify: FastifyInstance, services: RouteServices)
     method: 'GET',
     url: '/api/warnings',
     access: warningReaders,
-    summary: 'Warnings of the user’s jurisdiction, highest risk first, with filters',
+    summary:
+      'Warnings of the user’s jurisdiction, highest risk first, with filters; ID numbers and accounts masked (the list is logged)',
     tags: ['warnings'],
     schema: { querystring: warningsQuery, response: warningsResponse },
     handler: async ({ query, ctx }) => {
       let division: string | undefined;
+      let covered = ctx.scope.code;
       if (query.division) {
         const code = normaliseDivisionCode(query.division);
         if (!code) throw new JianduError('UNKNOWN_REGION', { code: query.division });
         assertInScope(ctx.scope, code);
         division = divisionPrefix(code);
+        covered = code;
       }
       const filter = {
         ...(query.rule ? { rule: query.rule.toUpperCase() } : {}),
@@ -86,13 +113,28 @@ export function warningRoutes(fastify: FastifyInstance, services: RouteServices)
         ...(division ? { division } : {}),
       };
       const db = ctx.app.handle.db;
+      const limit = query.limit ?? 50;
+      const offset = query.offset ?? 0;
+      const total = await countWarnings(db, ctx.scope, filter);
+      const rows = await listWarnings(db, ctx.scope, { ...filter, limit, offset });
+      const people = new Set(
+        rows.filter((w) => w.subject_kind === 'person').map((w) => w.subject_id_number),
+      ).size;
+      // One entry per list asked for, not one per row: what was asked and how many people it showed.
+      const asked = Object.entries({ ...filter, limit, offset })
+        .map(([key, value]) => `${key}=${String(value)}`)
+        .join(' ');
+      await logView(ctx, {
+        purpose: 'warnings',
+        subject: covered,
+        detail: `warning list ${asked}: ${rows.length} of ${total} warnings, ${people} people`,
+        auditIds: [covered],
+        auditAfter: { filter: { ...filter, limit, offset }, shown: rows.length, total, people },
+      });
       return {
-        total: await countWarnings(db, ctx.scope, filter),
-        warnings: await listWarnings(db, ctx.scope, {
-          ...filter,
-          limit: query.limit ?? 50,
-          offset: query.offset ?? 0,
-        }),
+        total,
+        warnings: rows.map((w) => maskedWarningView(w)),
+        bySeverity: await countWarningsBySeverity(db, ctx.scope, filter),
       };
     },
   });
@@ -101,77 +143,118 @@ export function warningRoutes(fastify: FastifyInstance, services: RouteServices)
     method: 'GET',
     url: '/api/warnings/:id',
     access: warningReaders,
-    summary: 'One warning with every offending record as evidence (the view is logged)',
+    summary:
+      'One warning with every offending record as evidence, a record once with all its reasons; ID numbers and accounts masked (the view is logged)',
     tags: ['warnings'],
     schema: { params: warningParams, response: warningResponse },
     handler: async ({ params, ctx }) => {
       const db = ctx.app.handle.db;
-      const row = await findWarning(db, ctx.scope, params.id);
-      if (!row) throw new JianduError('NOT_FOUND', { what: `warning ${params.id}` });
-      await logView(ctx, 'warning', row.subject, `warning ${row.id} ${row.rule_code}`);
+      const row = await warningInScope(ctx, params.id);
+      await logView(ctx, {
+        purpose: 'warning',
+        subject: row.subject,
+        detail: `warning ${row.id} ${row.rule_code}`,
+        auditIds: [maskIdNumber(row.subject)],
+      });
       const rule =
         builtinRules.find((r) => r.code === row.rule_code) ??
         (await activeCustomRules(db)).find((r) => r.code === row.rule_code);
-      const evidence = await warningEvidence(db, row.id);
       return {
-        warning: toWarningView(row),
+        warning: maskedWarningView(row),
         ruleName: rule ? (ctx.language === 'en' ? rule.name.en : rule.name.zh) : row.rule_code,
-        evidence: evidence.map((e) => ({
-          seq: e.seq,
-          dataset: e.dataset,
-          record_ref: e.record_ref,
-          period: e.period,
-          amount_fen: e.amount_fen,
-          details: JSON.parse(e.details) as Record<string, unknown>,
-          fuzzy: e.fuzzy === 1,
-        })),
+        evidence: evidenceRecords(await warningEvidence(db, row.id), row.subject, {
+          masked: true,
+        }),
+      };
+    },
+  });
+
+  defineRoute(fastify, services, {
+    method: 'POST',
+    url: '/api/warnings/:id/reveal',
+    access: warningRevealers,
+    summary:
+      'The full ID numbers and accounts of one warning’s subject and evidence, for a stated reason (logged with the reason)',
+    tags: ['warnings'],
+    schema: { params: warningParams, body: revealBody, response: revealResponse },
+    handler: async ({ params, body, ctx }) => {
+      const row = await warningInScope(ctx, params.id);
+      const reason = body.reason.trim();
+      if (reason === '') throw new JianduError('REASON_REQUIRED');
+      await logView(ctx, {
+        purpose: 'reveal',
+        subject: row.subject,
+        detail: `warning ${row.id} ${row.rule_code}: ${reason}`,
+        auditIds: [maskIdNumber(row.subject)],
+        auditAfter: { warning: row.id, rule: row.rule_code, reason: maskNumbers(reason) },
+      });
+      return {
+        id: row.id,
+        subject_id_number: row.subject,
+        evidence: evidenceRecords(await warningEvidence(ctx.app.handle.db, row.id), row.subject, {
+          masked: false,
+        }),
       };
     },
   });
 
   defineRoute(fastify, services, {
     method: 'GET',
-    url: '/api/people/:id/network',
+    url: '/api/warnings/:id/network',
     access: warningReaders,
     summary:
-      'A person’s relationship network (household, declared relatives, accounts, phones, addresses), each link with its source; the view is logged',
+      'The relationship network of a warning’s subject (household, declared relatives, accounts, phones, addresses), each link with its source; people by opaque references with masked ID numbers (the view is logged)',
     tags: ['warnings'],
-    schema: { params: networkParams, response: networkResponse },
+    schema: { params: warningParams, response: networkResponse },
     handler: async ({ params, ctx }) => {
-      const db = ctx.app.handle.db;
-      // Only people the user's jurisdiction has a record of: a resident of it, or a warning in it.
-      const home = await db
-        .selectFrom('ds_residents')
-        .select('village_code')
-        .where('live', '=', 1)
-        .where('id_number', '=', params.id)
-        .executeTakeFirst();
-      const warned = await db
-        .selectFrom('warnings')
-        .select('jurisdiction_code')
-        .where('subject', '=', params.id)
-        .execute();
-      if (
-        !inScope(ctx.scope, home?.village_code) &&
-        !warned.some((w) => inScope(ctx.scope, w.jurisdiction_code))
-      ) {
-        throw new JianduError('NOT_FOUND', { what: 'person' });
+      const row = await warningInScope(ctx, params.id);
+      if (row.subject_kind !== 'person') {
+        throw new JianduError('NOT_FOUND', { what: `person of warning ${row.id}` });
       }
-      await logView(ctx, 'network', params.id, 'relationship network');
-      const network = await personNetwork(db, params.id);
-      // People outside the user's jurisdiction appear, but masked: the link is the point, not who.
-      const outside = new Map(
-        network.nodes
-          .filter((n) => !inScope(ctx.scope, n.village))
-          .map((n) => [n.id, `辖区外-${maskIdNumber(n.id)}`]),
-      );
-      const rename = (id: string): string => outside.get(id) ?? id;
+      await logView(ctx, {
+        purpose: 'network',
+        subject: row.subject,
+        detail: `relationship network of warning ${row.id}`,
+        auditIds: [maskIdNumber(row.subject)],
+      });
+      const network = await personNetwork(ctx.app.handle.db, row.subject);
+      // The people get references of this answer only: a masked number is not unique (the
+      // hidden birth date is what tells apart two people of one county with the same last four).
+      const refs = new Map<string, string>([[network.center, 'P0']]);
+      const refOf = (id: string): string => {
+        let ref = refs.get(id);
+        if (!ref) {
+          ref = `P${refs.size}`;
+          refs.set(id, ref);
+        }
+        return ref;
+      };
+      // People outside the user's jurisdiction appear, but with their names masked too: the
+      // link is the point, not who.
+      const nodes: NetworkNode[] = network.nodes.map((n) => {
+        // The subject is the warning's, in scope whatever village the registry gives.
+        const outside = n.id !== network.center && !inScope(ctx.scope, n.village);
+        const name = maskNumbers(n.name === n.id ? '' : n.name);
+        return {
+          id: refOf(n.id),
+          id_number: maskIdNumber(n.id),
+          name: outside ? maskName(name) : name,
+          village: n.village,
+          official: n.official,
+          depth: n.depth,
+          outside,
+        };
+      });
       return {
-        center: network.center,
-        nodes: network.nodes.map((n) =>
-          outside.has(n.id) ? { ...n, id: rename(n.id), name: maskName(n.name) } : n,
-        ),
-        edges: network.edges.map((e) => ({ ...e, from: rename(e.from), to: rename(e.to) })),
+        center: refOf(network.center),
+        nodes,
+        edges: network.edges.map((e) => ({
+          ...e,
+          from: refOf(e.from),
+          to: refOf(e.to),
+          detail: maskNumbers(e.detail),
+          source: maskNumbers(e.source),
+        })),
       };
     },
   });

@@ -14,7 +14,6 @@ export const warningView = Type.Object({
   severity: Type.String(),
   score: Type.Integer(),
   explanation: Type.String(),
-  fingerprint: Type.String(),
   id: Type.Integer(),
   subject_kind: Type.String(),
   jurisdiction_code: Type.String(),
@@ -43,35 +42,54 @@ export const warningsQuery = Type.Object(
 export const warningsResponse = Type.Object({
   total: Type.Integer(),
   warnings: Type.Array(warningView),
+  bySeverity: Type.Object({ 高: Type.Integer(), 中: Type.Integer(), 低: Type.Integer() }),
 });
 export const warningParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
-export const evidence = Type.Object({
+const evidenceReason = Type.Object({
+  seq: Type.Integer(),
+  details: Type.Object({}, { additionalProperties: true }),
+  fuzzy: Type.Boolean(),
+  self: Type.Boolean(),
+});
+
+/** A record of evidence, once, with every reason it hit for. */
+export const evidenceRecord = Type.Object({
   seq: Type.Integer(),
   dataset: Type.String(),
   record_ref: Type.String(),
   period: nullable(Type.String()),
   amount_fen: Type.Union([Type.Integer(), Type.Null()]),
-  details: Type.Object({}, { additionalProperties: true }),
-  fuzzy: Type.Boolean(),
+  reasons: Type.Array(evidenceReason),
 });
 
 export const warningResponse = Type.Object({
   warning: warningView,
-  evidence: Type.Array(evidence),
+  evidence: Type.Array(evidenceRecord),
   ruleName: Type.String(),
 });
 
-export const networkParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{17}[0-9X]$' }) });
+export const revealBody = Type.Object(
+  { reason: Type.String({ maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export const revealResponse = Type.Object({
+  id: Type.Integer(),
+  subject_id_number: Type.String(),
+  evidence: Type.Array(evidenceRecord),
+});
+
 export const networkResponse = Type.Object({
   center: Type.String(),
   nodes: Type.Array(
     Type.Object({
       id: Type.String(),
+      id_number: Type.String(),
       name: Type.String(),
       village: nullable(Type.String()),
       official: Type.Boolean(),
       depth: Type.Integer(),
+      outside: Type.Boolean(),
     }),
   ),
   edges: Type.Array(
