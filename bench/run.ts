@@ -3,6 +3,7 @@
 import type { Dialect } from '../src/db/openDatabase.js';
 import { auditTrailBench } from './auditTrail.bench.js';
 import type { BenchResult } from './harness.js';
+import { firstLoadBench } from './firstLoad.bench.js';
 import { importBench } from './import.bench.js';
 import { scanBench } from './scan.bench.js';
 import { jurisdictionLoadBench } from './jurisdictionLoad.bench.js';
@@ -12,6 +13,7 @@ const benches: { name: string; run: (dialect: Dialect) => Promise<BenchResult> }
   { name: 'jurisdiction load', run: jurisdictionLoadBench },
   { name: 'import', run: importBench },
   { name: 'scan', run: scanBench },
+  { name: 'first load', run: firstLoadBench },
 ];
 
 const args = process.argv.slice(2);

@@ -33,7 +33,8 @@ export interface Loader {
   onDataset?: (dataset: string, rows: number) => void;
 }
 
-function tableOf(rows: readonly DatasetRows[]): TableSourceInput {
+/** Generated rows as a table to import. */
+export function tableOf(rows: readonly DatasetRows[]): TableSourceInput {
   const keys = Object.keys(rows[0] ?? {});
   const table: RawRow[] = [
     { rowNumber: 1, cells: keys },
@@ -55,7 +56,7 @@ export function demoSource(dataset: DatasetKey): string {
  * batches, audit), each batch approved by the administrator as an override that says it is
  * demonstration data.
  */
-async function loadDataset(
+export async function loadDataset(
   ctx: AppContext,
   loader: Loader,
   dataset: DatasetKey,

@@ -196,3 +196,35 @@ export async function listBatches(
   if (filter.beforeId !== undefined) query = query.where('id', '<', filter.beforeId);
   return (await query.execute()).map((row) => toBatchView(row, scope));
 }
+
+/**
+ * A dataset's live rows, estimated from its approved batches (rows accepted, less the records
+ * they replaced): one small query instead of counting a table of millions.
+ */
+export async function estimatedLiveRows(db: Kysely<Database>, dataset: string): Promise<number> {
+  const row = await db
+    .selectFrom('ingest_batches')
+    .select((eb) =>
+      eb.fn.sum<number | string | null>(eb('accepted', '-', eb.ref('versions'))).as('n'),
+    )
+    .where('dataset', '=', dataset)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+  return Math.max(0, Number(row?.n ?? 0));
+}
+
+/** Rows of a dataset's batches approved or rolled back after `sinceSeq`. */
+export async function changedRowsSince(
+  db: Kysely<Database>,
+  dataset: string,
+  sinceSeq: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('ingest_batches')
+    .select((eb) => eb.fn.sum<number | string | null>('accepted').as('n'))
+    .where('dataset', '=', dataset)
+    .where('approved_seq', '>', sinceSeq)
+    .where('status', 'in', ['approved', 'rolled_back'])
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -14,6 +14,7 @@ import {
   type BatchRow,
   type BatchView,
 } from './batchesRepository.js';
+import { refreshPlannerStatistics } from './plannerStatistics.js';
 import { splitBatch } from './splitBatch.js';
 import { datasets } from './datasets/index.js';
 import { isDatasetKey, type DatasetDefinition } from './datasetDefinition.js';
@@ -169,7 +170,8 @@ export async function approveBatch(
     });
     return toBatchView(updated, reviewer.scope);
   });
-  await vacuumAfterRewrite(ctx.handle, definition.table, rewritten);
+  const vacuumed = await vacuumAfterRewrite(ctx.handle, definition.table, rewritten);
+  await refreshPlannerStatistics(ctx, { dataset: definition.key, analysedAlready: vacuumed });
   return view;
 }
 
@@ -288,7 +290,8 @@ export async function rollbackBatch(
     });
     return toBatchView(updated, reviewer.scope);
   });
-  await vacuumAfterRewrite(ctx.handle, definition.table, rewritten);
+  const vacuumed = await vacuumAfterRewrite(ctx.handle, definition.table, rewritten);
+  await refreshPlannerStatistics(ctx, { dataset: definition.key, analysedAlready: vacuumed });
   return view;
 }
 

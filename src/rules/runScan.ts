@@ -16,7 +16,7 @@ import {
   riskOf,
   type ComputedWarning,
 } from './buildWarnings.js';
-import { analyzeIfChanged } from './analyzeTables.js';
+import { refreshScanStatistics } from './analyzeTables.js';
 import { ensureCalendar } from './calendar.js';
 import { activeCustomRules } from './customRules.js';
 import type { RuleContext } from './ruleContext.js';
@@ -27,11 +27,14 @@ import { inLanes } from '../core/inLanes.js';
 import type { ScanKind, WarningEvidenceTable, WarningTable } from './rulesTables.js';
 import { evidenceOf, keptHits } from './hitEvidence.js';
 import { maskNumbers } from './maskNumbers.js';
+import { estimatedLiveRows } from '../ingest/batchesRepository.js';
 import {
   catalogueChanged,
   collectScanSubjects,
   copyScanPayments,
   dropScanSubjects,
+  paymentsChangeLarge,
+  subjectsTooMany,
 } from './scanSubjects.js';
 import type { Hit } from './warningGroup.js';
 import { rewriteWarnings, type RescannedValues, type WarningRow } from './warningsRepository.js';
@@ -57,6 +60,12 @@ export interface ScanOptions {
   actor: Actor;
   today?: string;
   onProgress?: (progress: { rule: string; done: number; total: number }) => void;
+  /**
+   * Each rule's query plan, as the database would run it in this scan (EXPLAIN QUERY PLAN on
+   * SQLite, EXPLAIN on PostgreSQL), before the rule runs: for operators looking into a slow
+   * scan, and for the test that no rule's plan depends on luck.
+   */
+  onPlan?: (plan: { rule: string; incremental: boolean; lines: string[] }) => void;
 }
 
 /** Rules that watch work style re-run in full on every scan: their data is small. */
@@ -194,6 +203,21 @@ async function collectRuleHits(
   return Number(result.numAffectedRows ?? 0);
 }
 
+/** The plan of a rule's statement, one line per step. */
+async function explainRule(
+  tx: WriteTx,
+  rule: RunnableRule,
+  context: RuleContext,
+): Promise<string[]> {
+  const statement = ruleHitsInsert(rule, context);
+  if (context.dialect === 'sqlite') {
+    const plan = await sql<{ detail: string }>`explain query plan ${statement}`.execute(tx);
+    return plan.rows.map((r) => r.detail);
+  }
+  const plan = await sql<{ 'QUERY PLAN': string }>`explain ${statement}`.execute(tx);
+  return plan.rows.map((r) => r['QUERY PLAN']);
+}
+
 /**
  * Runs every enabled rule over the live data of a jurisdiction and brings the warnings up to
  * date: new ones added, changed ones updated (same fingerprint: never a duplicate), ones that
@@ -218,11 +242,13 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
   const settings = JSON.stringify([await ruleSettingsDigest(db), rulesReleaseDigest()]);
   // A change of the programme catalogue (means-tested or not, standards, exclusions, names)
   // bears on every payment of the programme: the scan is full.
-  const kind: ScanKind =
+  // So does a change too large for an incremental scan to be the cheaper one.
+  let kind: ScanKind =
     options.kind === 'incremental' &&
     watermark &&
     watermark.settings_hash === settings &&
-    !(await catalogueChanged(db, watermark.approved_seq))
+    !(await catalogueChanged(db, watermark.approved_seq)) &&
+    !(await paymentsChangeLarge(db, watermark.approved_seq))
       ? 'incremental'
       : 'full';
   const seqNow =
@@ -232,9 +258,8 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
         .select((eb) => eb.fn.max('approved_seq').as('s'))
         .executeTakeFirstOrThrow()
     ).s ?? 0;
-  // Statistics are refreshed by full scans; an incremental scan touches too little to need it
-  // (and refreshing them would cost more than the scan).
-  await analyzeIfChanged(ctx, seqNow, kind === 'full');
+  // Every rule's plan relies on statistics that describe the data as it is now.
+  await refreshScanStatistics(ctx);
 
   let scan: { id: number };
   try {
@@ -278,6 +303,7 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
     await ensureCalendar(ctx);
     let subjects: number | null = null;
     if (kind === 'incremental') {
+      const residents = await estimatedLiveRows(db, 'residents');
       subjects = await auditedWrite(ctx, options.actor, async (w) => {
         if (ctx.handle.dialect === 'postgres') await scanSessionSettings(w.tx);
         const listed = await collectScanSubjects(
@@ -286,16 +312,31 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
           scan.id,
           watermark?.approved_seq ?? 0,
         );
-        const payments = await copyScanPayments(w.tx, ctx.handle.dialect, scan.id);
+        // Most of the county to re-check (a first load of vehicles or homes reaches nearly
+        // every household): a full scan reads it all at less cost.
+        const switchToFull = subjectsTooMany(listed.rechecked, residents);
+        if (switchToFull) {
+          await dropScanSubjects(w.tx, scan.id);
+          await w.tx.updateTable('scans').set({ kind: 'full' }).where('id', '=', scan.id).execute();
+        }
+        const payments = switchToFull
+          ? 0
+          : await copyScanPayments(w.tx, ctx.handle.dialect, scan.id);
         await w.audit({
           action: 'scan.subjects',
           entity: 'scan',
           ids: [scan.id],
           jurisdictionCode: jurisdiction,
-          after: { subjects: listed.rechecked, listed: listed.listed, payments },
+          after: {
+            subjects: listed.rechecked,
+            listed: listed.listed,
+            payments,
+            ...(switchToFull ? { full_instead: true } : {}),
+          },
         });
-        return listed.rechecked;
+        return switchToFull ? null : listed.rechecked;
       });
+      if (subjects === null) kind = 'full';
     }
     const rules = await rulesToRun(ctx, jurisdiction);
     const hitsByRule: Record<string, number> = {};
@@ -312,6 +353,10 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
       hitsByRule[rule.code] = await auditedWrite(ctx, options.actor, async (w) => {
         if (ctx.handle.dialect === 'postgres')
           await scanSessionSettings(w.tx, { incremental: context.incremental });
+        if (options.onPlan) {
+          const lines = await explainRule(w.tx, rule, context);
+          options.onPlan({ rule: rule.code, incremental: context.incremental, lines });
+        }
         const n = await collectRuleHits(w.tx, rule, context);
         await w.tx
           .updateTable('scans')

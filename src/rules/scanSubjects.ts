@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { changedRowsSince, estimatedLiveRows } from '../ingest/batchesRepository.js';
 import type { WriteTx } from '../audit/auditedWrite.js';
 import type { Dialect } from '../db/openDatabase.js';
 import type { Database } from '../db/schema.js';
@@ -51,6 +52,35 @@ export async function catalogueChanged(db: Kysely<Database>, sinceSeq: number): 
     .where('status', 'in', ['approved', 'rolled_back'])
     .executeTakeFirst();
   return batch !== undefined;
+}
+
+/** Changed payments, as a share of the live ones, above which a full scan is cheaper. */
+const largePaymentChange = 0.3;
+/** Below this many changed payments an incremental scan costs little whatever the share. */
+const largePaymentRows = 20_000;
+/** People re-checked, as a share of the registry, above which a full scan is cheaper. */
+const largeSubjectShare = 0.5;
+/** Below this many people re-checked an incremental scan costs little whatever the share. */
+const largeSubjectCount = 5_000;
+
+/** Whether re-checking `rechecked` people of a registry of `residents` costs more than a full scan. */
+export function subjectsTooMany(rechecked: number, residents: number): boolean {
+  return rechecked >= largeSubjectCount && rechecked > largeSubjectShare * residents;
+}
+
+/**
+ * Whether the payments changed since `sinceSeq` are a large share of all live payments (a
+ * county's first year of payments, say): an incremental scan re-checks people with all their
+ * payments one by one through indexes, which for most of the data costs more than reading it
+ * all once.
+ */
+export async function paymentsChangeLarge(
+  db: Kysely<Database>,
+  sinceSeq: number,
+): Promise<boolean> {
+  const changed = await changedRowsSince(db, 'disbursements', sinceSeq);
+  if (changed < largePaymentRows) return false;
+  return changed >= largePaymentChange * (await estimatedLiveRows(db, 'disbursements'));
 }
 
 /** How much of a subject an incremental scan re-checks (scan_subjects.recheck). */
