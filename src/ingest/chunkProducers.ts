@@ -113,6 +113,7 @@ async function inlineProducer(
         source: options.source,
         copyForBatch: options.dialect === 'postgres' ? batchId : null,
         originalRowColumn: header.originalRowColumn,
+        fromFile: input.kind === 'file',
       });
       pipeline = p;
       for (const row of head.slice(header.position + 1)) p.push(row);

@@ -64,6 +64,7 @@ async function run(): Promise<void> {
     source: input.source,
     copyForBatch: input.dialect === 'postgres' ? batchId : null,
     originalRowColumn: header.originalRowColumn,
+    fromFile: true,
   });
   const flush = async (): Promise<void> => {
     while (inFlight >= maxInFlight) await new Promise<void>((resolve) => (drained = resolve));
