@@ -9,6 +9,7 @@ import * as liveChanges from './20261129060000_live_changes.js';
 import * as subjectRegistry from './20261129070000_subject_registry.js';
 import * as recheckPeriods from './20261129080000_recheck_periods.js';
 import * as unloggedScanTables from './20261129090000_unlogged_scan_tables.js';
+import * as loginClients from './20261130010000_login_clients.js';
 
 /**
  * Every migration, in order. A test checks that each file in this folder is listed here, so
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261129070000_subject_registry': subjectRegistry,
   '20261129080000_recheck_periods': recheckPeriods,
   '20261129090000_unlogged_scan_tables': unloggedScanTables,
+  '20261130010000_login_clients': loginClients,
 };
