@@ -12,6 +12,13 @@ export const errorCatalogue = {
     zh: '参数错误：{detail}',
     en: 'Invalid argument: {detail}',
   },
+  /** A command line that does not parse: the command's usage is printed after it. */
+  USAGE: {
+    http: 400,
+    exit: 1,
+    zh: '参数错误：{detail}',
+    en: 'Invalid argument: {detail}',
+  },
   INVALID_REQUEST: {
     http: 400,
     exit: 1,
