@@ -4,9 +4,11 @@ import { JianduError, isJianduError, type ErrorCode, type Language } from '../co
 import { datasetKeys } from '../ingest/datasetDefinition.js';
 import type { ImportSummary } from '../ingest/finaliseBatch.js';
 import { datasetOrFail, importFile } from '../ingest/importFile.js';
+import type { ImportProgress } from '../ingest/importTable.js';
 import { importerRoles, reviewerRoles } from '../ingest/importRoles.js';
 import { approveBatch, minValidity } from '../ingest/reviewBatch.js';
 import { commonOptions, parseCommandArgs } from './args.js';
+import { importProgressText, ProgressLine } from './progressBar.js';
 import { scanAfterChange } from './scanAfterChange.js';
 import { openContext, resolveActor } from './openContext.js';
 import type { Output } from './output.js';
@@ -109,14 +111,27 @@ export async function importCommand(args: string[], out: Output): Promise<number
     ) {
       throw new JianduError('FORBIDDEN');
     }
-    let summary = await importFile(ctx, {
-      dataset,
-      filePath: file,
-      actor: who.actor,
-      scope: who.scope,
-      ...(values.source ? { source: values.source } : {}),
-      ...(fixes !== undefined ? { fixes } : {}),
-    });
+    const line = ProgressLine.open(process.stderr, { enabled: values.json !== true });
+    const started = Date.now();
+    let summary: ImportSummary;
+    try {
+      summary = await importFile(ctx, {
+        dataset,
+        filePath: file,
+        actor: who.actor,
+        scope: who.scope,
+        ...(values.source ? { source: values.source } : {}),
+        ...(fixes !== undefined ? { fixes } : {}),
+        ...(line
+          ? {
+              onProgress: (p: ImportProgress) =>
+                line.show(importProgressText(p, Date.now() - started, out.language)),
+            }
+          : {}),
+      });
+    } finally {
+      line?.done();
+    }
     // Why an approval was refused: every rule the batch fails, not only the first one.
     const refusals: JianduError[] = [];
     if (values.approve && summary.status === 'pending') {

@@ -69,7 +69,12 @@ async function run(): Promise<void> {
   const flush = async (): Promise<void> => {
     while (inFlight >= maxInFlight) await new Promise<void>((resolve) => (drained = resolve));
     inFlight += 1;
-    send({ type: 'chunk', chunk: pipeline.take(), counters: { ...pipeline.counters } });
+    send({
+      type: 'chunk',
+      chunk: pipeline.take(),
+      counters: { ...pipeline.counters },
+      bytesRead: table.bytesRead(),
+    });
   };
   const feed = async (rows: readonly RawRow[]): Promise<void> => {
     for (const row of rows) {
