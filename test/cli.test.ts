@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { datasets } from '../src/ingest/datasets/index.js';
+import { chineseHeaders, writeCsv } from './factories/templateFiles.js';
+import { templateRow } from './factories/templateRows.js';
 import { runJiandu } from './helpers/cli.js';
 import { tempDir } from './helpers/databases.js';
 
@@ -23,6 +26,26 @@ describe('jiandu command line', () => {
     const verify = await runJiandu(['audit', 'verify', '--db', db]);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/审计链完整：共 \d+ 条记录/);
+  });
+
+  it('writes no progress bar to standard error when it is not a terminal', async () => {
+    const db = path.join(dir, 'quiet.db');
+    expect((await runJiandu(['init', '--db', db])).code).toBe(0);
+    const definition = datasets.residents;
+    const keys = definition.fields.map((f) => f.key);
+    const file = path.join(dir, 'residents.csv');
+    writeCsv(file, chineseHeaders(definition, keys), {
+      keys,
+      rows: Array.from({ length: 20 }, () => templateRow('residents')),
+    });
+    const imported = await runJiandu(['import', 'residents', file, '--db', db]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('读取 20 行');
+    expect(imported.stderr).toBe('');
+    const scanned = await runJiandu(['scan', '--full', '--db', db]);
+    expect(scanned.code).toBe(0);
+    expect(scanned.stdout).toContain('全量比对完成');
+    expect(scanned.stderr).toBe('');
   });
 
   it('refuses a bad flag, an unknown command and an unknown region on standard error', async () => {

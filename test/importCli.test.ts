@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
+import { resolveDatabaseTarget } from '../src/db/databaseTarget.js';
+import { openDatabase } from '../src/db/openDatabase.js';
 import { datasets } from '../src/ingest/datasets/index.js';
 import { chineseHeaders, writeCsv } from './factories/templateFiles.js';
 import { templateRow } from './factories/templateRows.js';
@@ -186,6 +188,8 @@ for (const dialect of dialects) {
           'disbursements',
           file,
           '--approve',
+          '--override',
+          '县局要求当日生效',
           '--json',
           '--db',
           db,
@@ -204,6 +208,150 @@ for (const dialect of dialects) {
         ]);
         expect(clerk.code).toBe(1);
         expect(clerk.err[0]).toContain('您的角色无权进行此操作');
+      });
+
+      it('approves with --approve only under the console’s rules: a low-quality or own batch needs --override and a reason', async () => {
+        const db = await database();
+        const bad = { ...templateRow('disbursements'), id_number: '4.31226E+17' };
+        const lowQuality = paymentFile([templateRow('disbursements'), bad], `low-${dialect}`);
+        // No override: the import succeeds, the batch stays pending, and the reason is given.
+        const refused = await cli([
+          'import',
+          'disbursements',
+          lowQuality,
+          '--approve',
+          '--json',
+          '--db',
+          db,
+        ]);
+        expect(refused.code).toBe(0);
+        const summary = JSON.parse(refused.out[0]!) as { batch_id: number; status: string };
+        expect(summary).toMatchObject({
+          status: 'pending',
+          approval_refused: [{ code: 'REVIEW_SELF' }, { code: 'QUALITY_BELOW_THRESHOLD' }],
+        });
+        expect(refused.err.join('\n')).toContain('有效率为 50 分，低于 90 分的要求');
+        expect(refused.err.join('\n')).toContain(`批次 ${summary.batch_id} 保持待审核`);
+        // jiandu batch approve keeps the same rule: another reviewer needs the override too.
+        const second = await cli([
+          'batch',
+          'approve',
+          String(summary.batch_id),
+          '--as',
+          'reviewer1',
+          '--db',
+          db,
+        ]);
+        expect(second.code).toBe(1);
+        expect(second.err[0]).toContain('有效率为 50 分');
+        const shown = await cli(['batch', 'show', String(summary.batch_id), '--json', '--db', db]);
+        expect(JSON.parse(shown.out[0]!)).toMatchObject({ status: 'pending' });
+
+        // A good batch of one's own import is no different for an administrator.
+        const own = await cli([
+          'import',
+          'disbursements',
+          paymentFile([templateRow('disbursements')], `own-${dialect}`),
+          '--approve',
+          '--json',
+          '--db',
+          db,
+        ]);
+        expect(own.code).toBe(0);
+        expect(JSON.parse(own.out[0]!)).toMatchObject({
+          status: 'pending',
+          approval_refused: [{ code: 'REVIEW_SELF' }],
+        });
+
+        // A reviewer cannot approve their own import at all.
+        const reviewer = await cli([
+          'import',
+          'disbursements',
+          paymentFile([templateRow('disbursements')], `reviewer-${dialect}`),
+          '--approve',
+          '--as',
+          'reviewer1',
+          '--db',
+          db,
+        ]);
+        expect(reviewer.code).toBe(0);
+        expect(reviewer.out.join('\n')).toContain('状态：待审核');
+        expect(reviewer.err.join('\n')).toContain('不能审核自己导入的批次');
+
+        // An empty reason, or --override without --approve, is refused before anything is read.
+        const empty = await cli([
+          'import',
+          'disbursements',
+          lowQuality,
+          '--approve',
+          '--override',
+          ' ',
+          '--db',
+          db,
+        ]);
+        expect(empty.code).toBe(1);
+        expect(empty.err[0]).toContain('请填写理由');
+        const alone = await cli([
+          'import',
+          'disbursements',
+          lowQuality,
+          '--override',
+          '理由',
+          '--db',
+          db,
+        ]);
+        expect(alone.code).toBe(1);
+        expect(alone.err[0]).toContain('--override 须与 --approve 一起使用');
+
+        // With the override and its reason the batch goes live, and the trail keeps both.
+        const reason = '县局要求当日生效，错行另行更正';
+        const overridden = await cli([
+          'import',
+          'disbursements',
+          lowQuality,
+          '--source',
+          '县财政局',
+          '--approve',
+          '--override',
+          reason,
+          '--json',
+          '--db',
+          db,
+        ]);
+        expect(overridden.code).toBe(0);
+        const approved = JSON.parse(overridden.out[0]!) as { batch_id: number; status: string };
+        expect(approved.status).toBe('approved');
+        const handle = await openDatabase(resolveDatabaseTarget(db));
+        try {
+          const entry = await handle.db
+            .selectFrom('audit_log')
+            .select(['action', 'after'])
+            .where('entity', '=', 'batch')
+            .where('entity_ids', '=', JSON.stringify([String(approved.batch_id)]))
+            .where('action', 'like', 'batch.approve%')
+            .executeTakeFirstOrThrow();
+          expect(entry.action).toBe('batch.approve_override');
+          expect(JSON.parse(entry.after!)).toMatchObject({
+            override: true,
+            own_import: true,
+            reason,
+            validity: 50,
+            threshold: 90,
+          });
+          const batches = await handle.db
+            .selectFrom('ingest_batches')
+            .select(['id', 'status'])
+            .orderBy('id')
+            .execute();
+          expect(batches.map((b) => b.status)).toEqual([
+            'pending',
+            'pending',
+            'pending',
+            'approved',
+          ]);
+        } finally {
+          await handle.close();
+        }
       });
 
       it('manages exchange credentials for administrators only', async () => {
@@ -264,6 +412,11 @@ for (const dialect of dialects) {
         ]);
         expect(unknown.code).toBe(1);
         expect(unknown.err[0]).toContain('未知的数据集 salaries');
+        // An unknown dataset is named even when the file does not exist either.
+        const neither = await cli(['import', 'nosuch', path.join(dir, 'x.csv'), '--db', db]);
+        expect(neither.code).toBe(1);
+        expect(neither.err[0]).toContain('未知的数据集 nosuch');
+        expect(neither.err[0]).not.toContain('找不到文件');
         const headerless = path.join(dir, `headerless-${dialect}.csv`);
         fs.writeFileSync(headerless, '甲,乙,丙\n1,2,3\n');
         const noHeader = await cli(['import', 'disbursements', headerless, '--db', db]);

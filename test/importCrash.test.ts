@@ -86,7 +86,17 @@ for (const dialect of dialects) {
           const output = recordingOutput();
           expect(
             await runCli(
-              ['import', 'disbursements', smallFile, '--approve', '--json', '--db', target.target],
+              [
+                'import',
+                'disbursements',
+                smallFile,
+                '--approve',
+                '--override',
+                '演练：重新导入',
+                '--json',
+                '--db',
+                target.target,
+              ],
               output,
             ),
           ).toBe(0);

@@ -12,7 +12,9 @@ export interface UserTable {
   password_hash: string;
   must_change_password: number;
   active: number;
+  /** Wrong passwords since the last sign-in (counted atomically in the database). */
   failed_logins: number;
+  /** The account's next attempt is not looked at before this time (the back-off). */
   locked_until: string | null;
   created_at: string;
   updated_at: string;
@@ -29,7 +31,16 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
+/** Failed sign-ins of one client address (see login.ts for the back-off). */
+export interface LoginClientTable {
+  client: string;
+  failures: number;
+  next_attempt_at: string | null;
+  last_failure_at: string;
+}
+
 export interface AuthTables {
   users: UserTable;
   sessions: SessionTable;
+  login_clients: LoginClientTable;
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { WriteScope } from '../audit/auditedWrite.js';
 import type { Database } from '../db/schema.js';
 import type { Role } from '../shared/roles.js';
@@ -159,24 +159,61 @@ export async function setPassword(
   });
 }
 
+/**
+ * One more wrong password for the user, counted in the database (`failed_logins + 1`), so
+ * that parallel attempts cannot overwrite each other's count. The count starts again once
+ * the account's last back-off ended before `forgetBefore`. `nextAttemptAt` turns the count
+ * into the end of the account's back-off (null: none yet); the back-off only ever grows.
+ */
 export async function recordLoginFailure(
   { tx, audit }: WriteScope,
   user: UserRow,
-  lockedUntil: string | null,
-): Promise<void> {
-  const failed = user.failed_logins + 1;
-  await tx
+  options: {
+    forgetBefore: string;
+    nextAttemptAt: (failures: number) => string | null;
+    client: string | null;
+  },
+): Promise<{ failures: number; lockedUntil: string | null }> {
+  const counted = await tx
     .updateTable('users')
-    .set({ failed_logins: lockedUntil ? 0 : failed, locked_until: lockedUntil })
+    .set({
+      failed_logins: sql<number>`case when locked_until is not null and locked_until < ${options.forgetBefore} then 1 else failed_logins + 1 end`,
+    })
     .where('id', '=', user.id)
-    .execute();
+    .returning(['failed_logins'])
+    .executeTakeFirstOrThrow();
+  const failures = counted.failed_logins;
+  const until = options.nextAttemptAt(failures);
+  if (until) {
+    await tx
+      .updateTable('users')
+      .set({ locked_until: until })
+      .where('id', '=', user.id)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', until)]))
+      .execute();
+  }
   await audit({
-    action: lockedUntil ? 'auth.lock' : 'auth.login_failed',
+    action: until ? 'auth.lock' : 'auth.login_failed',
     entity: 'user',
     ids: [user.id],
     jurisdictionCode: user.jurisdiction_code,
-    before: { failed_logins: user.failed_logins },
-    after: { failed_logins: failed, locked_until: lockedUntil },
+    after: { failed_logins: failures, locked_until: until, client: options.client },
+  });
+  return { failures, lockedUntil: until };
+}
+
+/** An attempt refused unseen because the account is backing off: recorded, nothing counted. */
+export async function recordLoginRefused(
+  { audit }: WriteScope,
+  user: UserRow,
+  client: string | null,
+): Promise<void> {
+  await audit({
+    action: 'auth.login_refused',
+    entity: 'user',
+    ids: [user.id],
+    jurisdictionCode: user.jurisdiction_code,
+    after: { locked_until: user.locked_until, client },
   });
 }
 

@@ -59,6 +59,9 @@ export async function runCli(argv: string[], out: Output = consoleOutput()): Pro
       const zh = error.text('zh');
       const en = error.text('en');
       out.warn(out.language === 'en' ? `error: ${en}` : `错误：${zh}\n(${en})`);
+      // A command line that does not parse: show how the command is used.
+      if (error.code === 'USAGE' && command)
+        out.warn(`${out.t('用法：', 'Usage:')}\n${command.help[out.language]}`);
       return error.exitCode;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

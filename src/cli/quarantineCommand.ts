@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { csvLine } from '../core/csv.js';
 import { JianduError } from '../core/errors.js';
 import { findBatch } from '../ingest/batchesRepository.js';
 import { fixTableCsv, writeFixTableXlsx } from '../ingest/quarantineExport.js';
@@ -14,10 +15,6 @@ export const quarantineHelp = {
   en: `jiandu quarantine BATCH [--format table|jsonl|csv] [--export FILE.xlsx|FILE.csv] [--all]
   Lists a batch's quarantined rows: row number, column, value, reason. --export writes a fix file (original headers + row + reason); import it again with --fixes BATCH.`,
 };
-
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 export async function quarantineCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parseCommandArgs(() =>
@@ -73,9 +70,8 @@ export async function quarantineCommand(args: string[], out: Output): Promise<nu
     if (format === 'jsonl') {
       for (const line of lines) out.say(JSON.stringify(line));
     } else if (format === 'csv') {
-      out.say('row,column,value,reason');
-      for (const l of lines)
-        out.say([String(l.row), l.column, l.value, l.reason].map(csvCell).join(','));
+      out.say(csvLine(['row', 'column', 'value', 'reason']));
+      for (const l of lines) out.say(csvLine([l.row, l.column, l.value, l.reason]));
     } else {
       if (lines.length === 0)
         out.say(out.t(`批次 ${batchId} 没有隔离行`, `Batch ${batchId} has no quarantined rows`));

@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { auditedWrite } from '../audit/auditedWrite.js';
+import { assertInScope } from '../auth/scope.js';
+import { normaliseDivisionCode } from '../core/divisionCode.js';
 import { JianduError } from '../core/errors.js';
+import { describeDivision } from '../jurisdiction/describeDivision.js';
+import { isNationalDivision } from '../jurisdiction/nationalDivisions.js';
 import { builtinRules } from '../rules/builtin/index.js';
 import { holidaySetting } from '../rules/calendar.js';
 import { activeCustomRules, deactivateCustomRule, saveCustomRule } from '../rules/customRules.js';
@@ -12,19 +16,31 @@ import { openContext, resolveActor } from './openContext.js';
 import type { Output } from './output.js';
 
 export const ruleHelp = {
-  zh: `jiandu rule list
+  zh: `jiandu rule list [--region 区划代码]
 jiandu rule add 规则.json
-jiandu rule enable|disable 规则代码
-jiandu rule params 规则代码 '{"参数": 值}'
+jiandu rule enable|disable 规则代码 [--region 区划代码]
+jiandu rule params 规则代码 '{"参数": 值}' [--region 区划代码]
 jiandu rule calendar 节假日.json
   列出比对规则；添加或更新自定义规则（见 docs/zh/自定义规则.md，每次保存为新版本）；在本辖区启用或停用规则、
-  设置阈值和免检名单；载入节假日与调休（{"2024-10-01": false, "2024-09-29": true}）。修改须管理员。`,
-  en: `jiandu rule list | add FILE.json | enable|disable CODE | params CODE JSON | calendar FILE.json
+  设置阈值和免检名单；载入节假日与调休（{"2024-10-01": false, "2024-09-29": true}）。修改须管理员。
+  --region 指定本辖区内的下级区划（如某个乡镇）：该区划的比对（jiandu scan --region）按它自己的设置运行。`,
+  en: `jiandu rule list | add FILE.json | enable|disable CODE | params CODE JSON | calendar FILE.json  [--region CODE]
   Lists the rules; adds or updates a custom rule (docs/zh/自定义规则.md); enables, disables or sets the parameters of a
-  rule for the jurisdiction; loads the holiday calendar. Changes need an administrator.`,
+  rule for the jurisdiction; loads the holiday calendar. Changes need an administrator. --region names a division inside
+  the administrator's jurisdiction (a township, say): scans of it (jiandu scan --region) use its own settings.`,
 };
 
+/** Actions whose settings belong to one jurisdiction (the others are deployment-wide). */
+const regional = ['list', 'enable', 'disable', 'params'];
+
 const actions = ['list', 'add', 'enable', 'disable', 'params', 'calendar'] as const;
+
+function regionCode(raw: string): string {
+  const code = normaliseDivisionCode(raw);
+  if (!code || !isNationalDivision(code))
+    throw new JianduError('UNKNOWN_REGION', { code: raw.trim() });
+  return code;
+}
 
 function invalid(zh: string, en: string): never {
   throw new JianduError('RULE_INVALID', { detail: { zh, en } });
@@ -53,7 +69,12 @@ function parseObject(text: string | undefined): Record<string, unknown> {
 
 export async function ruleCommand(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parseCommandArgs(() =>
-    parseArgs({ args, options: { ...commonOptions }, allowPositionals: true, strict: true }),
+    parseArgs({
+      args,
+      options: { ...commonOptions, region: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    }),
   );
   const [action, argument, extra] = positionals;
   if (!action || !(actions as readonly string[]).includes(action)) {
@@ -61,13 +82,31 @@ export async function ruleCommand(args: string[], out: Output): Promise<number> 
       detail: `usage: jiandu rule ${actions.join(' | ')}`,
     });
   }
+  if (values.region !== undefined && !regional.includes(action)) {
+    throw new JianduError('USAGE', {
+      detail: {
+        zh: `jiandu rule ${action} 不接受 --region（自定义规则和节假日对整个部署有效）`,
+        en: `jiandu rule ${action} takes no --region (custom rules and the calendar are deployment-wide)`,
+      },
+    });
+  }
+  const region = values.region === undefined ? undefined : regionCode(values.region);
   const ctx = await openContext(values.db);
   try {
     const who = await resolveActor(ctx, values.as);
     const db = ctx.handle.db;
+    // The user's own jurisdiction by default, or a division inside it.
+    const jurisdiction = region ?? who.scope.code;
+    assertInScope(who.scope, jurisdiction);
+    const where = region
+      ? await describeDivision(db, region).then((d) => ({
+          zh: `${d.fullName}（${d.code}）`,
+          en: d.code,
+        }))
+      : { zh: '本辖区', en: 'this jurisdiction' };
     if (action === 'list') {
       const state = async (code: string): Promise<string> =>
-        (await ruleEnabled(db, who.scope.code, code))
+        (await ruleEnabled(db, jurisdiction, code))
           ? out.t('启用', 'enabled')
           : out.t('停用', 'disabled');
       for (const rule of builtinRules) {
@@ -134,27 +173,27 @@ export async function ruleCommand(args: string[], out: Output): Promise<number> 
         );
       }
       await auditedWrite(ctx, who.actor, (scope) =>
-        writeSetting(scope, `rules.params.${code}`, params, who.scope.code),
+        writeSetting(scope, `rules.params.${code}`, params, jurisdiction),
       );
       out.say(
         out.t(
-          `已设置 ${code} 在本辖区的参数，下次比对为全量比对`,
-          `Set the parameters of ${code} for this jurisdiction; the next scan is full`,
+          `已设置 ${code} 在${where.zh}的参数，下次比对为全量比对`,
+          `Set the parameters of ${code} for ${where.en}; the next scan is full`,
         ),
       );
       return 0;
     }
     if (builtin) {
       const current =
-        (await readSetting<Record<string, boolean>>(db, 'rules.enabled', who.scope.code)) ?? {};
+        (await readSetting<Record<string, boolean>>(db, 'rules.enabled', jurisdiction)) ?? {};
       const enabled = action === 'enable';
       await auditedWrite(ctx, who.actor, (scope) =>
-        writeSetting(scope, 'rules.enabled', { ...current, [code]: enabled }, who.scope.code),
+        writeSetting(scope, 'rules.enabled', { ...current, [code]: enabled }, jurisdiction),
       );
       out.say(
         out.t(
-          `已在本辖区${enabled ? '启用' : '停用'} ${code}`,
-          `${enabled ? 'Enabled' : 'Disabled'} ${code} for this jurisdiction`,
+          `已在${where.zh}${enabled ? '启用' : '停用'} ${code}`,
+          `${enabled ? 'Enabled' : 'Disabled'} ${code} for ${where.en}`,
         ),
       );
       return 0;

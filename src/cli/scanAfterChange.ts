@@ -1,9 +1,10 @@
 import type { AppContext } from '../appContext.js';
 import type { Actor } from '../audit/actor.js';
 import { isJianduError } from '../core/errors.js';
-import { runScan } from '../rules/runScan.js';
+import { runScan, type ScanProgress, type ScanSummary } from '../rules/runScan.js';
 import { readSetting, settingKeys } from '../settings/settingsRepository.js';
 import type { Output } from './output.js';
+import { ProgressLine, scanProgressText } from './progressBar.js';
 
 /** A new approved (or rolled back) batch triggers an incremental scan of the deployment. */
 export async function scanAfterChange(
@@ -14,8 +15,21 @@ export async function scanAfterChange(
 ): Promise<void> {
   const root = await readSetting<string>(ctx.handle.db, settingKeys.rootJurisdiction);
   if (!root) return;
+  const line = ProgressLine.open(process.stderr, { enabled: !quiet });
   try {
-    const summary = await runScan(ctx, { jurisdiction: root, kind: 'incremental', actor });
+    let summary: ScanSummary;
+    try {
+      summary = await runScan(ctx, {
+        jurisdiction: root,
+        kind: 'incremental',
+        actor,
+        ...(line
+          ? { onProgress: (p: ScanProgress) => line.show(scanProgressText(p, out.language), true) }
+          : {}),
+      });
+    } finally {
+      line?.done();
+    }
     if (!quiet) {
       out.say(
         out.t(

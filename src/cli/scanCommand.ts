@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { JianduError } from '../core/errors.js';
 import { normaliseDivisionCode } from '../core/divisionCode.js';
-import { runScan } from '../rules/runScan.js';
+import { runScan, type ScanProgress, type ScanSummary } from '../rules/runScan.js';
 import { assertInScope } from '../auth/scope.js';
 import { commonOptions, parseCommandArgs } from './args.js';
+import { ProgressLine, scanProgressText } from './progressBar.js';
 import { openContext, resolveActor } from './openContext.js';
 import type { Output } from './output.js';
 
@@ -35,19 +36,20 @@ export async function scanCommand(args: string[], out: Output): Promise<number> 
     const jurisdiction = values.region ? normaliseDivisionCode(values.region) : who.scope.code;
     if (!jurisdiction) throw new JianduError('UNKNOWN_REGION', { code: values.region ?? '' });
     assertInScope(who.scope, jurisdiction);
-    const summary = await runScan(ctx, {
-      jurisdiction,
-      kind: values.full ? 'full' : 'incremental',
-      actor: who.actor,
-      onProgress:
-        values.json || !process.stderr.isTTY
-          ? undefined
-          : (p) =>
-              process.stderr.write(
-                `\r${out.t('比对中', 'scanning')} ${p.rule} (${p.done}/${p.total})   `,
-              ),
-    });
-    if (!values.json && process.stderr.isTTY) process.stderr.write('\r');
+    const line = ProgressLine.open(process.stderr, { enabled: values.json !== true });
+    let summary: ScanSummary;
+    try {
+      summary = await runScan(ctx, {
+        jurisdiction,
+        kind: values.full ? 'full' : 'incremental',
+        actor: who.actor,
+        ...(line
+          ? { onProgress: (p: ScanProgress) => line.show(scanProgressText(p, out.language), true) }
+          : {}),
+      });
+    } finally {
+      line?.done();
+    }
     if (values.json) {
       out.say(JSON.stringify(summary));
     } else {

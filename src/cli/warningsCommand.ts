@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { csvLine } from '../core/csv.js';
 import { JianduError } from '../core/errors.js';
 import { formatYuan } from '../core/money.js';
 import { maskIdNumber } from '../core/redact.js';
@@ -31,9 +32,16 @@ const csvColumns: (keyof WarningView)[] = [
   'status',
 ];
 
-function csvCell(value: WarningView[keyof WarningView]): string {
-  const text = Array.isArray(value) ? value.join(';') : value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+function csvValue(value: WarningView[keyof WarningView]): string {
+  return Array.isArray(value) ? value.join(';') : value === null ? '' : String(value);
+}
+
+/** The warnings as CSV lines, header first (formula-like names guarded, see core/csv.ts). */
+export function warningsCsv(warnings: readonly WarningView[]): string[] {
+  return [
+    csvLine(csvColumns),
+    ...warnings.map((w) => csvLine(csvColumns.map((c) => csvValue(w[c])))),
+  ];
 }
 
 export async function warningsCommand(args: string[], out: Output): Promise<number> {
@@ -70,8 +78,7 @@ export async function warningsCommand(args: string[], out: Output): Promise<numb
     if (format === 'jsonl') {
       for (const w of warnings) out.say(JSON.stringify(w));
     } else if (format === 'csv') {
-      out.say(csvColumns.join(','));
-      for (const w of warnings) out.say(csvColumns.map((c) => csvCell(w[c])).join(','));
+      for (const line of warningsCsv(warnings)) out.say(line);
     } else {
       if (warnings.length === 0) out.say(out.t('没有预警', 'No warnings'));
       for (const w of warnings) {

@@ -12,6 +12,13 @@ export const errorCatalogue = {
     zh: '参数错误：{detail}',
     en: 'Invalid argument: {detail}',
   },
+  /** A command line that does not parse: the command's usage is printed after it. */
+  USAGE: {
+    http: 400,
+    exit: 1,
+    zh: '参数错误：{detail}',
+    en: 'Invalid argument: {detail}',
+  },
   INVALID_REQUEST: {
     http: 400,
     exit: 1,
@@ -60,17 +67,13 @@ export const errorCatalogue = {
     zh: '数据库版本比本程序新（迁移 {migration}），请升级 Jiandu',
     en: 'The database has a newer schema than this program (migration {migration}); upgrade Jiandu',
   },
+  // One answer for every refused sign-in (wrong password, unknown user, backing off): no
+  // caller learns which user names exist or which accounts are under attack.
   LOGIN_FAILED: {
     http: 401,
     exit: 1,
-    zh: '用户名或密码错误',
-    en: 'Wrong user name or password',
-  },
-  ACCOUNT_LOCKED: {
-    http: 423,
-    exit: 1,
-    zh: '密码错误次数过多，账号已暂时锁定，请 {minutes} 分钟后再试',
-    en: 'Too many wrong passwords; the account is locked for {minutes} minutes',
+    zh: '用户名或密码错误；如已连续输错多次，请等几分钟再试',
+    en: 'Wrong user name or password; after repeated failures, wait a few minutes and try again',
   },
   UNAUTHENTICATED: { http: 401, exit: 1, zh: '请先登录', en: 'Please sign in' },
   PASSWORD_CHANGE_REQUIRED: {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
+import { csvCell } from '../core/csv.js';
 import { datasetKeys } from '../ingest/datasetDefinition.js';
 import { datasets } from '../ingest/datasets/index.js';
 import { CountyStream } from './countyStream.js';
@@ -32,11 +33,6 @@ export function generateCounty(options: DemoOptions): DemoCounty {
   };
 }
 
-/** A CSV field, quoted when it holds a comma, a quote or a line break. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 export async function writeCountyFiles(
   options: DemoOptions,
   dir: string,
@@ -60,7 +56,7 @@ export async function writeCountyFiles(
       key,
       stream,
       keys: fields.map((f) => f.key),
-      buffer: `\ufeff${fields.map((f) => csvField(f.header)).join(',')}\n`,
+      buffer: `\ufeff${fields.map((f) => csvCell(f.header)).join(',')}\n`,
     };
     return writer;
   });
@@ -78,7 +74,7 @@ export async function writeCountyFiles(
     let line = '';
     for (let i = 0; i < writer.keys.length; i += 1) {
       if (i > 0) line += ',';
-      line += csvField(row[writer.keys[i]!] ?? '');
+      line += csvCell(row[writer.keys[i]!] ?? '');
     }
     writer.buffer += `${line}\n`;
   })) {

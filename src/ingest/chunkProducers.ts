@@ -56,6 +56,8 @@ export interface ProducerResult {
 export interface ChunkProducer {
   format: string | null;
   chunks(batchId: number): AsyncIterable<PipelineChunk>;
+  /** How far through the file reading is (for a progress display); null for rows in memory. */
+  bytes(): { read: number; total: number } | null;
   result(): ProducerResult;
   /** Stops reading (the import failed). */
   abort(): Promise<void>;
@@ -68,6 +70,14 @@ export interface ProducerOptions {
   today: string;
   dialect: Dialect;
   mapping: Record<string, string>;
+}
+
+function fileSize(path: string): number {
+  try {
+    return fs.statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Files larger than this are read in a worker thread. */
@@ -84,8 +94,10 @@ async function inlineProducer(
           format: t.format,
           digest: () => t.digest(),
           encoding: (): string | null => t.encoding,
+          bytesRead: (): number | null => t.bytesRead(),
         }))
-      : input;
+      : { ...input, bytesRead: (): number | null => null };
+  const total = input.kind === 'file' ? fileSize(input.path) : 0;
   const iterator = table.batches[Symbol.asyncIterator]();
   const head: RawRow[] = [];
   let rest: RawRow[] = [];
@@ -107,12 +119,17 @@ async function inlineProducer(
   let stopped = false;
   return {
     format: table.format,
+    bytes() {
+      const read = table.bytesRead();
+      return read === null ? null : { read, total };
+    },
     async *chunks(batchId) {
       const p = new RowPipeline(options.definition, header.match, header.headers, {
         today: options.today,
         source: options.source,
         copyForBatch: options.dialect === 'postgres' ? batchId : null,
         originalRowColumn: header.originalRowColumn,
+        fromFile: input.kind === 'file',
       });
       pipeline = p;
       for (const row of head.slice(header.position + 1)) p.push(row);
@@ -200,13 +217,17 @@ async function workerProducer(path: string, options: ProducerOptions): Promise<C
   const header = await next();
   if (header.type !== 'header') throw new Error(`unexpected ${header.type} from the import worker`);
   let result: ProducerResult | null = null;
+  const total = fileSize(path);
+  let read = 0;
   return {
     format: header.format,
+    bytes: () => ({ read, total }),
     async *chunks(batchId) {
       post({ type: 'start', batchId });
       for (;;) {
         const message = await next();
         if (message.type === 'chunk') {
+          read = message.bytesRead;
           yield message.chunk;
           post({ type: 'ack' });
         } else if (message.type === 'done') {

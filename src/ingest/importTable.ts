@@ -23,6 +23,9 @@ export interface ImportProgress {
   rowsRead: number;
   accepted: number;
   quarantined: number;
+  /** Bytes of the file read so far and its size (a file only): the best guess of time left. */
+  bytesRead?: number;
+  totalBytes?: number;
 }
 
 export interface TableImport {
@@ -138,7 +141,10 @@ export async function importTable(ctx: AppContext, input: TableImport): Promise<
     for await (const chunk of producer.chunks(batch.id)) {
       await store(chunk);
       progress.rowsRead = progress.accepted + progress.quarantined;
-      input.onProgress?.({ ...progress });
+      const bytes = producer.bytes();
+      input.onProgress?.(
+        bytes ? { ...progress, bytesRead: bytes.read, totalBytes: bytes.total } : { ...progress },
+      );
     }
   } catch (error) {
     await producer.abort();

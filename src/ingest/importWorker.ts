@@ -64,11 +64,17 @@ async function run(): Promise<void> {
     source: input.source,
     copyForBatch: input.dialect === 'postgres' ? batchId : null,
     originalRowColumn: header.originalRowColumn,
+    fromFile: true,
   });
   const flush = async (): Promise<void> => {
     while (inFlight >= maxInFlight) await new Promise<void>((resolve) => (drained = resolve));
     inFlight += 1;
-    send({ type: 'chunk', chunk: pipeline.take(), counters: { ...pipeline.counters } });
+    send({
+      type: 'chunk',
+      chunk: pipeline.take(),
+      counters: { ...pipeline.counters },
+      bytesRead: table.bytesRead(),
+    });
   };
   const feed = async (rows: readonly RawRow[]): Promise<void> => {
     for (const row of rows) {

@@ -3,6 +3,7 @@ import { lastDayOfMonth } from '../core/dates.js';
 import type { Database } from '../db/schema.js';
 import type { DatasetDefinition } from './datasetDefinition.js';
 import { columnOf } from './datasetDefinition.js';
+import { formulaNoteCode } from './validateRow.js';
 
 /**
  * Data quality on five dimensions, each a score from 0 to 100 with the counts behind it.
@@ -69,6 +70,11 @@ async function consistency(
     sql`not exists (select 1 from ds_residents r where r.live = 1 and r.id_number = ${sql.ref(`t.${column}`)})`;
   const conditions: { name: string; condition: RawBuilder<unknown> }[] = [
     { name: 'row_warnings', condition: sql`t.issues is not null` },
+    // Free text a spreadsheet would run as a formula (one of the row warnings, named apart).
+    {
+      name: 'formula_text',
+      condition: sql`t.issues like ${`%"code":"${formulaNoteCode}"%`}`,
+    },
   ];
   if (definition.key === 'disbursements') {
     if (await hasLive('ds_residents'))

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { csvDocument } from '../core/csv.js';
 import type { QuarantinedRow } from './quarantineRepository.js';
 
 export const originalRowHeader = '原行号';
@@ -35,14 +36,10 @@ export function fixTable(rows: readonly QuarantinedRow[]): {
   };
 }
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** UTF-8 with BOM, so Excel opens the Chinese text correctly. */
+/** UTF-8 with BOM, so Excel opens the Chinese text correctly; formula-like cells guarded. */
 export function fixTableCsv(rows: readonly QuarantinedRow[]): string {
   const { headers, lines } = fixTable(rows);
-  return `\ufeff${[headers, ...lines].map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument([headers, ...lines]);
 }
 
 export async function writeFixTableXlsx(
@@ -56,7 +53,9 @@ export async function writeFixTableXlsx(
       : { stream: target, useStyles: true },
   );
   const sheet = workbook.addWorksheet('隔离行');
-  // Text format throughout: ID numbers must not become numbers again.
+  // Text format throughout: ID numbers must not become numbers again, and a cell a clerk
+  // edits stays text even when it starts with "=" (exceljs writes strings as strings, never
+  // as formulas, so no apostrophe is needed here).
   sheet.columns = headers.map((header) => ({
     header,
     width: Math.max(12, header.length * 2 + 4),

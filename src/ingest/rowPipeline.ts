@@ -1,3 +1,4 @@
+import { unguardFormula } from '../core/csv.js';
 import { redactText } from '../core/redact.js';
 import { columnOf, type DatasetDefinition } from './datasetDefinition.js';
 import { cellText, type StoredValue } from './fieldKinds.js';
@@ -62,6 +63,11 @@ export interface PipelineOptions {
   copyForBatch: number | null;
   /** Column of the file holding the original row number (a fix file), or -1. */
   originalRowColumn: number;
+  /**
+   * The rows come from a file, which may be one Jiandu exported: cells starting with an
+   * apostrophe that Jiandu's CSV writer put before a formula-like value lose it again.
+   */
+  fromFile: boolean;
 }
 
 /** Columns of a dataset table in the order the chunks carry them. */
@@ -145,6 +151,13 @@ export class RowPipeline {
       }
     }
     if (empty) return;
+    if (this.options.fromFile) {
+      for (let i = 0; i < cells.length; i += 1) {
+        const cell = cells[i];
+        if (typeof cell === 'string' && cell.charCodeAt(0) === 0x27)
+          cells[i] = unguardFormula(cell);
+      }
+    }
     const counters = this.counters;
     counters.rowsRead += 1;
     let rowNumber = row.rowNumber;

@@ -1,3 +1,4 @@
+import { looksLikeFormula } from '../core/csv.js';
 import type { DatasetDefinition, FieldDefinition, NormalisedRow } from './datasetDefinition.js';
 import { columnOf } from './datasetDefinition.js';
 import { cellText, isEmptyCell, parseField, type ParseContext } from './fieldKinds.js';
@@ -49,6 +50,22 @@ export interface RowValidatorOptions extends ParseContext {
 const keySeparator = '\u001f';
 const noNotes: QualityNote[] = [];
 
+export const formulaNoteCode = 'text.formula';
+
+/**
+ * A name, address, phone or other free text that a spreadsheet would run as a formula: kept
+ * (the text may be a clerk's slip) but flagged, so the batch's consistency score drops and
+ * a reviewer sees it. The value itself stays out of the note (it may be an account number).
+ */
+function formulaNote(field: string, header: string): QualityNote {
+  return {
+    code: formulaNoteCode,
+    field,
+    zh: `“${header}”以 =、+、-、@ 等符号开头，电子表格会把它当作公式执行，请核实原始数据`,
+    en: `${field} starts like a spreadsheet formula (=, +, -, @)`,
+  };
+}
+
 /**
  * Builds the function that turns one row of cells into a normalised row or a list of
  * problems, for a file whose header matched `match`. Everything per column is decided once
@@ -63,12 +80,25 @@ export function rowValidator(
   const present = match.columns
     .map((field, index) =>
       field
-        ? { field, index, column: columnOf(field), header: headers[index] ?? field.header }
+        ? {
+            field,
+            index,
+            column: columnOf(field),
+            header: headers[index] ?? field.header,
+            freeText: field.type.kind === 'name' || field.type.kind === 'text',
+          }
         : null,
     )
     .filter(
-      (c): c is { field: FieldDefinition; index: number; column: string; header: string } =>
-        c !== null,
+      (
+        c,
+      ): c is {
+        field: FieldDefinition;
+        index: number;
+        column: string;
+        header: string;
+        freeText: boolean;
+      } => c !== null,
     );
   const extras = match.extras;
   const fieldCount = definition.fields.length;
@@ -94,8 +124,9 @@ export function rowValidator(
   return (cells) => {
     const row: NormalisedRow = { ...blank };
     let problems: QuarantineProblem[] | null = null;
+    let formulas: QualityNote[] | null = null;
     let filled = 0;
-    for (const { field, index, column, header } of present) {
+    for (const { field, index, column, header, freeText } of present) {
       const cell = cells[index] ?? null;
       if (isEmptyCell(cell)) {
         if (field.required) {
@@ -123,6 +154,8 @@ export function rowValidator(
       } else {
         row[column] = result;
         if (result !== null && result !== '') filled += 1;
+        if (freeText && typeof result === 'string' && looksLikeFormula(result))
+          (formulas ??= []).push(formulaNote(field.key, header));
       }
     }
     if (problems) return { accepted: false, problems, raw: rawOf(cells) };
@@ -173,11 +206,16 @@ export function rowValidator(
       hasher.separate();
     }
     if (extra) hasher.add(extra);
+    const notes = formulas
+      ? [...(checked ? checked.warnings : []), ...formulas]
+      : checked
+        ? checked.warnings
+        : noNotes;
     return {
       accepted: true,
       row,
       extra,
-      notes: checked ? checked.warnings : noNotes,
+      notes,
       nk,
       hash: hasher.value(),
       filled: Math.min(filled, fieldCount),

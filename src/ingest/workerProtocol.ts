@@ -25,7 +25,7 @@ export type ToWorker = { type: 'start'; batchId: number } | { type: 'ack' } | { 
 
 export type FromWorker =
   | { type: 'header'; format: string }
-  | { type: 'chunk'; chunk: PipelineChunk; counters: PipelineCounters }
+  | { type: 'chunk'; chunk: PipelineChunk; counters: PipelineCounters; bytesRead: number }
   | {
       type: 'done';
       counters: PipelineCounters;

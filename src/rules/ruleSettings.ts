@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { divisionPrefix } from '../core/divisionCode.js';
 import type { Database } from '../db/schema.js';
 import type { BuiltinRule } from './builtinRule.js';
 
@@ -19,9 +20,11 @@ async function nearest<T>(
     .execute();
   let best: { length: number; value: T } | undefined;
   for (const row of rows) {
-    const code = row.jurisdiction_code.replace(/0+$/, '');
-    if (row.jurisdiction_code !== '' && !jurisdiction.startsWith(code)) continue;
-    const length = row.jurisdiction_code === '' ? 0 : code.length;
+    // The division's own prefix by its level: trimming zeros would make town 431226100
+    // (prefix 4312261) cover towns 431226101 to 431226109 as well.
+    const code = row.jurisdiction_code === '' ? '' : divisionPrefix(row.jurisdiction_code);
+    if (!jurisdiction.startsWith(code)) continue;
+    const length = code.length;
     if (!best || length > best.length) best = { length, value: JSON.parse(row.value) as T };
   }
   return best?.value;

@@ -53,13 +53,21 @@ export interface ScanSummary {
   seconds: number;
 }
 
+export interface ScanProgress {
+  rule: string;
+  done: number;
+  total: number;
+  running: string[];
+}
+
 export interface ScanOptions {
   /** 12-digit code of the division to scan (the deployment's by default). */
   jurisdiction: string;
   kind: ScanKind;
   actor: Actor;
   today?: string;
-  onProgress?: (progress: { rule: string; done: number; total: number }) => void;
+  /** Called as each rule starts and as it ends; `running` lists the rules under way. */
+  onProgress?: (progress: ScanProgress) => void;
   /**
    * Each rule's query plan, as the database would run it in this scan (EXPLAIN QUERY PLAN on
    * SQLite, EXPLAIN on PostgreSQL), before the rule runs: for operators looking into a slow
@@ -341,7 +349,10 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
     const rules = await rulesToRun(ctx, jurisdiction);
     const hitsByRule: Record<string, number> = {};
     let done = 0;
+    const running = new Set<string>();
     const runRule = async (rule: RunnableRule): Promise<void> => {
+      running.add(rule.code);
+      options.onProgress?.({ rule: rule.code, done, total: rules.length, running: [...running] });
       const context: RuleContext = {
         dialect: ctx.handle.dialect,
         scanId: scan.id,
@@ -380,7 +391,8 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
         return n;
       });
       done += 1;
-      options.onProgress?.({ rule: rule.code, done, total: rules.length });
+      running.delete(rule.code);
+      options.onProgress?.({ rule: rule.code, done, total: rules.length, running: [...running] });
     };
     await inLanes(rules, ruleLanes(ctx), runRule);
     const summary = await settleWarnings(ctx, options.actor, {

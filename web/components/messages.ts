@@ -104,6 +104,7 @@ export const zh = {
   'quality.detail.timeliness': '最新日期 {newest}，距今 {days} 天',
   'quality.detail.timelinessNone': '没有可判断时效的日期',
   'quality.check.row_warnings': '行内不一致（如性别与身份证号不符）',
+  'quality.check.formula_text': '姓名、地址、电话等以 = + - @ 开头（电子表格会当作公式）',
   'quality.check.not_in_registry': '不在户籍库中',
   'quality.check.unknown_program': '项目不在目录中',
   'quality.check.official_unknown': '公职人员不在名单中',
@@ -600,6 +601,8 @@ export const en: Record<MessageKey, string> = {
   'quality.detail.timeliness': 'Newest {newest}, {days} days ago',
   'quality.detail.timelinessNone': 'No dates to judge by',
   'quality.check.row_warnings': 'Inconsistent within the row (e.g. sex and ID number disagree)',
+  'quality.check.formula_text':
+    'Names, addresses, phones… starting like a spreadsheet formula (= + - @)',
   'quality.check.not_in_registry': 'Not in the household registry',
   'quality.check.unknown_program': 'Programme not in the catalogue',
   'quality.check.official_unknown': 'Official not on the list',

@@ -11,6 +11,7 @@ import * as recheckPeriods from './20261129080000_recheck_periods.js';
 import * as unloggedScanTables from './20261129090000_unlogged_scan_tables.js';
 import * as rowDivisions from './20261203000000_row_divisions.js';
 import * as scopedHeaderMappings from './20261203010000_scoped_header_mappings.js';
+import * as loginClients from './20261203020000_login_clients.js';
 
 /**
  * Every migration, in order. A test checks that each file in this folder is listed here, so
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261129090000_unlogged_scan_tables': unloggedScanTables,
   '20261203000000_row_divisions': rowDivisions,
   '20261203010000_scoped_header_mappings': scopedHeaderMappings,
+  '20261203020000_login_clients': loginClients,
 };

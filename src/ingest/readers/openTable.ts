@@ -116,6 +116,7 @@ function digestOf(digest: FileDigest | undefined): FileDigest {
 function csvTable(path: string, sniffed: TextEncoding | undefined): TableSource {
   let encoding: TextEncoding = sniffed ?? 'utf-8';
   let digest: FileDigest | undefined;
+  const progress = { bytes: 0 };
   return {
     format: 'csv',
     get encoding(): TextEncoding {
@@ -124,18 +125,22 @@ function csvTable(path: string, sniffed: TextEncoding | undefined): TableSource 
     batches(batchSize = defaultBatchSize): AsyncIterable<RawRow[]> {
       checkBatchSize(batchSize);
       digest = undefined;
-      const bytes = readHashed(path, (result) => (digest = result));
+      progress.bytes = 0;
+      const bytes = readHashed(path, (result) => (digest = result), progress);
       const text = decodeText(bytes, sniffed, (decided) => (encoding = decided));
       return reported(path, 'csv', csvRows(text, path, batchSize));
     },
     digest: () => digestOf(digest),
+    bytesRead: () => progress.bytes,
   };
 }
 
 function xlsxTable(path: string, directoryOffset: number | undefined): TableSource {
   let digest: FileDigest | undefined;
+  const progress = { bytes: 0 };
   async function* rows(batchSize: number): AsyncGenerator<RawRow[]> {
-    const hashed = readHashed(path, (result) => (digest = result));
+    progress.bytes = 0;
+    const hashed = readHashed(path, (result) => (digest = result), progress);
     const bytes = Readable.from(
       directoryOffset === undefined ? hashed : padZipEntries(hashed, directoryOffset),
       { objectMode: false },
@@ -163,6 +168,7 @@ function xlsxTable(path: string, directoryOffset: number | undefined): TableSour
       return reported(path, 'xlsx', rows(batchSize));
     },
     digest: () => digestOf(digest),
+    bytesRead: () => progress.bytes,
   };
 }
 

@@ -23,6 +23,8 @@ const readSize = 1024 * 1024;
 export async function* readHashed(
   path: string,
   done: (digest: FileDigest) => void,
+  /** Bytes read so far, kept up to date for a progress display. */
+  progress?: { bytes: number },
 ): AsyncGenerator<Buffer> {
   const hash = createHash('sha256');
   let bytes = 0;
@@ -31,6 +33,7 @@ export async function* readHashed(
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       hash.update(chunk);
       bytes += chunk.length;
+      if (progress) progress.bytes = bytes;
       for (let at = 0; at < chunk.length; at += chunkSize) {
         yield chunk.subarray(at, Math.min(chunk.length, at + chunkSize));
       }

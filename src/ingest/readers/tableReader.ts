@@ -32,6 +32,8 @@ export interface TableSource {
   batches(batchSize?: number): AsyncIterable<RawRow[]>;
   /** After batches() is exhausted: the file's hash (hex) and size in bytes, computed while reading (no second read). */
   digest(): { sha256: string; bytes: number };
+  /** Bytes of the file read so far by batches(): the progress of a long import. */
+  bytesRead(): number;
 }
 
 export const defaultBatchSize = 5000;
