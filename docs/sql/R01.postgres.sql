@@ -8,4 +8,4 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
   where e.live = 1
   group by e.id_number, e.death_date) f
     join ds_disbursements p on p.id_number = f.id_number and "p"."live" = 1 and "p"."village_code" like $1
-    where p.period > substr(f.death_date, 1, 7)) h
+    where p.period > substr(f.death_date, 1, 7)) rule_hits

@@ -45,4 +45,4 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
     when substr("o"."jurisdiction_code", 10) = '000' then substr("o"."jurisdiction_code", 1, 9)
     else "o"."jurisdiction_code" end) || '%'
         and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常'
-    and r.id_number = "p"."id_number")) h
+    and r.id_number = "p"."id_number")) rule_hits

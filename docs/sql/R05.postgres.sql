@@ -20,4 +20,4 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
     and exists (select 1 from ds_programs mt where mt.live = 1 and mt.program_code = "p"."program_code" and mt.means_tested = 1)
     where f.live = 1 and f.vehicle_type not like $12 and f.vehicle_type not like $13 and f.vehicle_type not like $14 and f.vehicle_type not like $15 and f.registered_date <= ("p"."period" || '-31')
         and (f.cancelled_date is null or f.cancelled_date >= ("p"."period" || '-01')) and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常'
-    and r.id_number = "p"."id_number")) h
+    and r.id_number = "p"."id_number")) rule_hits

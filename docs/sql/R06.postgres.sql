@@ -50,4 +50,4 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
         select cast('R06' as text) as "rule_code", "p"."id_number" as "subject", cast('person' as text) as "subject_kind", "p"."name" as "subject_name", "p"."village_code" as "village_code", "p"."village_code" as "jurisdiction_code", "p"."program_code" as "program_code", "p"."period" as "period", "p"."amount_fen" as "amount_fen", cast('disbursements' as text) as "dataset", "p"."row_id" as "row_id", "p"."record_id" as "record_ref", cast('住宅' as text) as "fact_kind", hm.certificate_no as "fact_ref", hm.registered_date as "fact_date", coalesce(hm.location, '') as "fact_text", hm.id_number as "related_id", coalesce(hm.owner_name, p.name) as "related_name", cast(0 as bigint) as "fuzzy"
         from qualifying q
         join ds_disbursements p on p.row_id = q.row_id and "p"."live" = 1
-        join homes hm on hm.hkey = q.hkey and hm.registered_date <= ("p"."period" || '-31')) r06) h
+        join homes hm on hm.hkey = q.hkey and hm.registered_date <= ("p"."period" || '-31')) r06) rule_hits

@@ -26,4 +26,4 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
       and "p"."live" = 1 and "p"."village_code" like $3
     and exists (select 1 from ds_programs mt where mt.live = 1 and mt.program_code = "p"."program_code" and mt.means_tested = 1)
     where f.established_date <= ("p"."period" || '-31') and (f.closed_date is null or f.closed_date >= ("p"."period" || '-01')) and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常'
-    and r.id_number = "p"."id_number")) h
+    and r.id_number = "p"."id_number")) rule_hits

@@ -12,4 +12,4 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
         join ds_disbursements q on "q"."live" = 1 and q.id_number = p.id_number and q.period = p.period
           and q.program_code <> p.program_code
           and (';' || g.exclusive_with || ';') like ('%;' || q.program_code || ';%')
-        where g.live = 1 and g.exclusive_with is not null) h
+        where g.live = 1 and g.exclusive_with is not null) rule_hits

@@ -32,4 +32,4 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
             group by bank_account, period
             having count(distinct id_number) >= $4 and count(distinct hk) >= $5) s
       join ds_disbursements p on p.bank_account = s.bank_account and p.period = s.period and "p"."live" = 1 and "p"."village_code" like $6
-    ) h
+    ) rule_hits

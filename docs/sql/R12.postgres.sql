@@ -6,4 +6,4 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
     join ds_programs g on g.program_code = p.program_code
     where "p"."live" + 0 = 1 and "p"."village_code" like $1
       and g.live = 1 and g.min_age is not null and (cast(substr(p.period, 1, 4) as integer) - cast(substr(p.id_number, 7, 4) as integer)
-  - case when substr(p.id_number, 11, 2) > substr(p.period, 6, 2) then 1 else 0 end) < g.min_age) h
+  - case when substr(p.id_number, 11, 2) > substr(p.period, 6, 2) then 1 else 0 end) < g.min_age) rule_hits

@@ -6,4 +6,4 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
     left join ds_residents r on r.live = 1 and r.id_number = s.id_number
     where s.live = 1 and s.period > substr(x.death_date, 1, 7)
       and coalesce(r.village_code, $2) like $3
-      ) h
+      ) rule_hits

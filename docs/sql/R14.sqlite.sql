@@ -8,4 +8,4 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
                from ds_officials where live = 1 group by id_number) o on o.id_number = a.handler_id_number
     where a.live = 1 and a.time_limit_days is not null
       and c2.workday_index - c1.workday_index > a.time_limit_days
-      and coalesce(o.jurisdiction_code, ?) like ?) h
+      and coalesce(o.jurisdiction_code, ?) like ?) rule_hits

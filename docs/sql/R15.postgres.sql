@@ -12,4 +12,4 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
         and exists (select 1 from complaints w join calendar dw on dw.day = w.received_date
       where "w"."village_code" = "c"."village_code" and "w"."topic" = "c"."topic" and dc.day_number between dw.day_number and dw.day_number + $6
         and (select count(*) from complaints z join calendar dz on dz.day = z.received_date
-             where "z"."village_code" = "c"."village_code" and "z"."topic" = "c"."topic" and dz.day_number between dw.day_number and dw.day_number + $7) >= $8)) h
+             where "z"."village_code" = "c"."village_code" and "z"."topic" = "c"."topic" and dz.day_number between dw.day_number and dw.day_number + $7) >= $8)) rule_hits

@@ -4,4 +4,4 @@ insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject
     from ds_programs g
     join ds_disbursements p on p.program_code = g.program_code and "p"."live" = 1 and "p"."village_code" like ?
     where g.live = 1 and g.requires_disability = 1 and not exists (select 1 from ds_disabilities c where c.live = 1 and c.id_number = p.id_number
-      and c.issued_date <= ("p"."period" || '-31') and (c.valid_until is null or c.valid_until >= ("p"."period" || '-01')))) h
+      and c.issued_date <= ("p"."period" || '-31') and (c.valid_until is null or c.valid_until >= ("p"."period" || '-01')))) rule_hits

@@ -47,6 +47,17 @@ export function planFence(ctx: RuleContext): RawBuilder<unknown> {
   return ctx.dialect === 'postgres' ? sql`offset 0` : sql`limit -1 offset 0`;
 }
 
+/**
+ * The join of an incremental scan's statement that must keep the order it is written in: from
+ * the scan's own small lists and payment copy to the live tables, through their indexes.
+ * SQLite's planner cannot tell how small a materialized list or an empty copy is and may read
+ * a live table whole instead, once per scan (the registry, at a county's first load); SQLite
+ * keeps the order of a CROSS JOIN. PostgreSQL estimates them and is left to choose.
+ */
+export function keptOrderJoin(ctx: RuleContext): RawBuilder<unknown> {
+  return ctx.incremental && ctx.dialect === 'sqlite' ? sql`cross join` : sql`join`;
+}
+
 export function inJurisdiction(ctx: RuleContext, column: string): RawBuilder<unknown> {
   return sql`${sql.ref(column)} like ${`${ctx.prefix}%`}`;
 }

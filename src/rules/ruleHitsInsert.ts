@@ -9,5 +9,5 @@ export function ruleHitsInsert(
 ): RawBuilder<unknown> {
   const union = sql.join(rule.queries(context), sql` union all `);
   const columns = sql.join(hitColumns.map((c) => sql.ref(c)));
-  return sql`insert into scan_hits (scan_id, ${columns}) select ${sql.lit(context.scanId)}, ${columns} from (${union}) h`;
+  return sql`insert into scan_hits (scan_id, ${columns}) select ${sql.lit(context.scanId)}, ${columns} from (${union}) rule_hits`;
 }

@@ -73,7 +73,7 @@ export interface ScanOptions {
    * SQLite, EXPLAIN on PostgreSQL), before the rule runs: for operators looking into a slow
    * scan, and for the test that no rule's plan depends on luck.
    */
-  onPlan?: (plan: { rule: string; incremental: boolean; lines: string[] }) => void;
+  onPlan?: (plan: { rule: string; incremental: boolean; sql: string; lines: string[] }) => void;
 }
 
 /** Rules that watch work style re-run in full on every scan: their data is small. */
@@ -211,19 +211,20 @@ async function collectRuleHits(
   return Number(result.numAffectedRows ?? 0);
 }
 
-/** The plan of a rule's statement, one line per step. */
+/** The statement of a rule and its plan, one line per step. */
 async function explainRule(
   tx: WriteTx,
   rule: RunnableRule,
   context: RuleContext,
-): Promise<string[]> {
+): Promise<{ sql: string; lines: string[] }> {
   const statement = ruleHitsInsert(rule, context);
+  const text = statement.compile(tx).sql;
   if (context.dialect === 'sqlite') {
     const plan = await sql<{ detail: string }>`explain query plan ${statement}`.execute(tx);
-    return plan.rows.map((r) => r.detail);
+    return { sql: text, lines: plan.rows.map((r) => r.detail) };
   }
   const plan = await sql<{ 'QUERY PLAN': string }>`explain ${statement}`.execute(tx);
-  return plan.rows.map((r) => r['QUERY PLAN']);
+  return { sql: text, lines: plan.rows.map((r) => r['QUERY PLAN']) };
 }
 
 /**
@@ -365,8 +366,8 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
         if (ctx.handle.dialect === 'postgres')
           await scanSessionSettings(w.tx, { incremental: context.incremental });
         if (options.onPlan) {
-          const lines = await explainRule(w.tx, rule, context);
-          options.onPlan({ rule: rule.code, incremental: context.incremental, lines });
+          const plan = await explainRule(w.tx, rule, context);
+          options.onPlan({ rule: rule.code, incremental: context.incremental, ...plan });
         }
         const n = await collectRuleHits(w.tx, rule, context);
         await w.tx

@@ -3,6 +3,7 @@ import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, listed, paidTail } from '../explainText.js';
 import {
   divisionPrefixSql,
+  keptOrderJoin,
   livePayment,
   paymentHit,
   periodEnd,
@@ -28,7 +29,38 @@ const inOffice = sql`o.live = 1 and o.start_date <= ${periodEnd('p.period')}
   and (o.end_date is null or o.end_date >= ${periodStart('p.period')})
   and p.village_code like ${divisionPrefixSql('o.jurisdiction_code')} || '%'`;
 
+/**
+ * An incremental scan's statements start from the re-checked payments (the copy) and look the
+ * officials up through indexes; a full scan's start from the officials, who are few.
+ */
+function incrementalQueries(ctx: RuleContext): RawBuilder<unknown>[] {
+  const pay = livePayment(ctx, 'p', { meansTested: true });
+  const then = keptOrderJoin(ctx);
+  return [
+    sql`${paymentHit('R03', 'p', officialFact('official_self'))}
+      from ${payments(ctx)} p ${then} ds_officials o on o.id_number = p.id_number
+      where ${pay} and ${inOffice}`,
+    sql`${paymentHit('R03', 'p', officialFact(sql`'declared:' || rel.relation`))}
+      from ${payments(ctx)} p
+      ${then} ds_relations rel on rel.live = 1 and rel.relative_id_number = p.id_number
+      ${then} ds_officials o on o.id_number = rel.official_id_number
+      where ${pay} and ${inOffice}`,
+    sql`${paymentHit('R03', 'p', officialFact('household'))}
+      from ${payments(ctx)} p
+      ${then} ds_residents m on m.live = 1 and m.status = '正常' and m.id_number = p.id_number
+      ${then} ds_residents h on h.live = 1 and h.status = '正常' and h.household_id = m.household_id and h.id_number <> p.id_number
+      ${then} ds_officials o on o.id_number = h.id_number
+      where ${pay} and ${inOffice}`,
+    sql`${paymentHit('R03', 'p', officialFact('household'))}
+      from ${payments(ctx)} p
+      ${then} ds_residents h on h.live = 1 and h.status = '正常' and h.household_id = p.household_id and h.id_number <> p.id_number
+      ${then} ds_officials o on o.id_number = h.id_number
+      where ${pay} and ${inOffice} and ${unregistered(ctx, 'p')}`,
+  ];
+}
+
 function queries(ctx: RuleContext): RawBuilder<unknown>[] {
+  if (ctx.incremental) return incrementalQueries(ctx);
   const pay = livePayment(ctx, 'p', { meansTested: true });
   return [
     sql`${paymentHit('R03', 'p', officialFact('official_self'))}

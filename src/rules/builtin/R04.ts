@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, listed, paidTail } from '../explainText.js';
-import { livePayment, paymentHit, paymentRows, payments, unregistered } from '../ruleContext.js';
+import {
+  keptOrderJoin,
+  livePayment,
+  paymentHit,
+  paymentRows,
+  payments,
+  unregistered,
+} from '../ruleContext.js';
 
 /**
  * R04 经办人利益冲突: the payment's handler is the beneficiary, of the beneficiary's household,
@@ -23,23 +30,31 @@ export const R04: BuiltinRule = {
         fact_ref: sql`p.handler_id_number`,
       });
     const handlers = sql`(select distinct handler_id_number as id_number from ${payments(ctx)} pp where ${paymentRows(ctx, 'pp')} and handler_id_number is not null) hd`;
+    const then = keptOrderJoin(ctx);
+    // Declarations either way between the handler and the beneficiary: an incremental scan
+    // looks them up from its few payments, a full scan reads them with all payments.
+    const declared = (beneficiary: string, handlerSide: string) =>
+      ctx.incremental
+        ? sql`${handler('declared')} from ${payments(ctx)} p
+        ${then} ds_relations rel on rel.live = 1 and ${sql.ref(`rel.${beneficiary}`)} = p.id_number
+          and ${sql.ref(`rel.${handlerSide}`)} = p.handler_id_number
+        where ${pay} and rel.official_id_number <> rel.relative_id_number`
+        : sql`${handler('declared')} from ds_relations rel
+        join ${payments(ctx)} p on p.id_number = ${sql.ref(`rel.${beneficiary}`)} and p.handler_id_number = ${sql.ref(`rel.${handlerSide}`)} and ${pay}
+        where rel.live = 1 and rel.official_id_number <> rel.relative_id_number`;
     return [
       sql`${handler('self')} from ${payments(ctx)} p where ${pay} and p.handler_id_number = p.id_number`,
       sql`${handler('household')} from ${handlers}
-        join ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = hd.id_number
-        join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = h.household_id and m.id_number <> hd.id_number
-        join ${payments(ctx)} p on p.id_number = m.id_number and p.handler_id_number = hd.id_number and ${pay}`,
+        ${then} ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = hd.id_number
+        ${then} ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = h.household_id and m.id_number <> hd.id_number
+        ${then} ${payments(ctx)} p on p.id_number = m.id_number and p.handler_id_number = hd.id_number and ${pay}`,
       sql`${handler('household')} from ${handlers}
-        join ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = hd.id_number
-        join ${payments(ctx)} p on p.household_id = h.household_id and p.handler_id_number = hd.id_number
+        ${then} ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = hd.id_number
+        ${then} ${payments(ctx)} p on p.household_id = h.household_id and p.handler_id_number = hd.id_number
           and p.id_number <> hd.id_number and ${pay}
         where ${unregistered(ctx, 'p')}`,
-      sql`${handler('declared')} from ds_relations rel
-        join ${payments(ctx)} p on p.id_number = rel.relative_id_number and p.handler_id_number = rel.official_id_number and ${pay}
-        where rel.live = 1 and rel.official_id_number <> rel.relative_id_number`,
-      sql`${handler('declared')} from ds_relations rel
-        join ${payments(ctx)} p on p.id_number = rel.official_id_number and p.handler_id_number = rel.relative_id_number and ${pay}
-        where rel.live = 1 and rel.official_id_number <> rel.relative_id_number`,
+      declared('relative_id_number', 'official_id_number'),
+      declared('official_id_number', 'relative_id_number'),
       sql`${handler('account_holder')} from ${payments(ctx)} p
         where ${pay} and p.account_holder_id_number = p.handler_id_number and p.handler_id_number <> p.id_number`,
     ];

@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import type { BuiltinRule } from '../builtinRule.js';
 import { distinct, paidTail } from '../explainText.js';
-import { livePayment, paymentHit, paymentRows, payments, planFence } from '../ruleContext.js';
+import {
+  keptOrderJoin,
+  livePayment,
+  paymentHit,
+  paymentRows,
+  payments,
+  planFence,
+} from '../ruleContext.js';
 
 /**
  * R11 身份存疑: the beneficiary's ID number is not in the registry although the registry holds
@@ -28,7 +35,12 @@ export const R11: BuiltinRule = {
       where not exists (select 1 from ds_residents r where r.live = 1 and r.id_number = b.id_number)
         and exists (select 1 from ds_residents v where v.live = 1 and v.village_code = p.village_code
           ${ctx.incremental ? planFence(ctx) : sql``})`,
-      sql`${paymentHit('R11', 'p', { fact_kind: 'name_differs', fact_text: sql`r.name` })}
+      ctx.incremental
+        ? sql`${paymentHit('R11', 'p', { fact_kind: 'name_differs', fact_text: sql`r.name` })}
+      from ${payments(ctx)} p
+      ${keptOrderJoin(ctx)} ds_residents r on r.live = 1 and r.id_number = p.id_number
+      where ${pay} and r.name_fold <> p.name_fold`
+        : sql`${paymentHit('R11', 'p', { fact_kind: 'name_differs', fact_text: sql`r.name` })}
       from ds_residents r
       join ${payments(ctx)} p on p.id_number = r.id_number and ${livePayment(ctx, 'p', { sequential: ctx.dialect === 'sqlite' })}
       where r.live = 1 and r.name_fold <> p.name_fold`,

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import {
+  keptOrderJoin,
   livePayment,
   paymentHit,
   type HitColumn,
@@ -19,8 +20,8 @@ import {
  */
 function subjectFacts(ctx: RuleContext, fact: HouseholdFact): RawBuilder<unknown> {
   return sql`select f.*, o.household_id as owner_household, o.name as owner_name, o.registered as owner_registered
-    from ${fact.facts} join scan_subjects o on o.scan_id = ${ctx.scanId} and o.subject = f.id_number
-    where ${fact.factFilter ?? sql`1 = 1`}`;
+    from scan_subjects o ${keptOrderJoin(ctx)} ${fact.facts} on f.id_number = o.subject
+    where o.scan_id = ${ctx.scanId} and ${fact.factFilter ?? sql`1 = 1`}`;
 }
 
 /**
@@ -80,12 +81,12 @@ export function householdFactHits(ctx: RuleContext, fact: HouseholdFact): RawBui
         : [
             sql`${paymentHit(fact.rule, 'p', { related_name: sql`f.owner_name`, ...columns })}
     from subject_facts f
-    join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = f.owner_household and m.id_number <> f.id_number
-    join ${payments(ctx)} p on p.id_number = m.id_number and ${pay}
+    ${keptOrderJoin(ctx)} ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = f.owner_household and m.id_number <> f.id_number
+    ${keptOrderJoin(ctx)} ${payments(ctx)} p on p.id_number = m.id_number and ${pay}
     where f.owner_registered = 1 and ${fact.when}`,
             sql`${paymentHit(fact.rule, 'p', { related_name: sql`f.owner_name`, ...columns })}
     from subject_facts f
-    join ${payments(ctx)} p on p.household_id = f.owner_household and p.id_number <> f.id_number and ${pay}
+    ${keptOrderJoin(ctx)} ${payments(ctx)} p on p.household_id = f.owner_household and p.id_number <> f.id_number and ${pay}
     where f.owner_registered = 1 and ${unregistered(ctx, 'p')} and ${fact.when}`,
           ]),
     ];
