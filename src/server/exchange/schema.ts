@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { idInt } from '../boundedInt.js';
 
 export const exchangeParams = Type.Object({ dataset: Type.String({ maxLength: 40 }) });
 
@@ -49,4 +50,4 @@ export const createCredentialResponse = Type.Object({
   token: Type.String(),
 });
 
-export const credentialParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const credentialParams = Type.Object({ id: idInt() });
