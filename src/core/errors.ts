@@ -223,6 +223,12 @@ export const errorCatalogue = {
     zh: '拒绝了来自其他网站的请求，请直接在本系统的页面上操作',
     en: 'A request from another site was refused; use this system’s own pages',
   },
+  EXCHANGE_UNKNOWN_KEYS: {
+    http: 400,
+    exit: 1,
+    zh: '记录中不属于“{dataset}”模板的字段超过 {max} 个（如 {sample}），请检查字段名；模板字段见 GET /api/datasets',
+    en: 'The records carry more than {max} fields that are not in the {dataset} template (e.g. {sample}); check the field names (GET /api/datasets lists the template)',
+  },
   INTERNAL: {
     http: 500,
     exit: 1,
