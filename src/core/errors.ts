@@ -221,7 +221,7 @@ export const errorCatalogue = {
     http: 403,
     exit: 1,
     zh: '拒绝了来自其他网站的请求，请直接在本系统的页面上操作',
-    en: 'A request from another site was refused; use this system’s own pages',
+    en: 'A request from another site was refused; use this system’s own pages (behind a reverse proxy: pass the Host header on, or set JIANDU_TRUST_PROXY=true and send X-Forwarded-Host and X-Forwarded-Proto)',
   },
   EXCHANGE_UNKNOWN_KEYS: {
     http: 400,

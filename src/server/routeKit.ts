@@ -185,6 +185,13 @@ function guard<S extends RouteSchemas>(
   const checksOrigin = stateChanging.has(definition.method) && definition.access !== 'exchange';
   return async (request) => {
     if (checksOrigin && isCrossSiteRequest(request, services.app.config.trustProxy)) {
+      // For the operator whose proxy hides the Host: what the browser said and what we saw.
+      request.log.warn({
+        refused: 'cross-site write',
+        origin: request.headers.origin,
+        fetchSite: request.headers['sec-fetch-site'],
+        host: request.host,
+      });
       throw new JianduError('CROSS_SITE_REQUEST');
     }
     const caller = await callerOf(definition, services, request);
