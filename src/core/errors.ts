@@ -214,6 +214,30 @@ export const errorCatalogue = {
     en: 'Invalid rule definition: {detail}',
   },
   FILE_NOT_FOUND: { http: 400, exit: 1, zh: '找不到文件 {path}', en: 'File not found: {path}' },
+  PAYLOAD_TOO_LARGE: {
+    http: 413,
+    exit: 1,
+    zh: '提交的内容太大：{detail}',
+    en: 'The request is too large: {detail}',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    http: 415,
+    exit: 1,
+    zh: '此接口只接受 {expected} 格式的内容，收到的是 {received}',
+    en: 'This endpoint takes {expected} only; it received {received}',
+  },
+  CROSS_SITE_REQUEST: {
+    http: 403,
+    exit: 1,
+    zh: '拒绝了来自其他网站的请求，请直接在本系统的页面上操作',
+    en: 'A request from another site was refused; use this system’s own pages (behind a reverse proxy: pass the Host header on, or set JIANDU_TRUST_PROXY=true and send X-Forwarded-Host and X-Forwarded-Proto)',
+  },
+  EXCHANGE_UNKNOWN_KEYS: {
+    http: 400,
+    exit: 1,
+    zh: '记录中不属于“{dataset}”模板的字段超过 {max} 个（如 {sample}），请检查字段名；模板字段见 GET /api/datasets',
+    en: 'The records carry more than {max} fields that are not in the {dataset} template (e.g. {sample}); check the field names (GET /api/datasets lists the template)',
+  },
   INTERNAL: {
     http: 500,
     exit: 1,

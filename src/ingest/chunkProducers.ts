@@ -7,11 +7,23 @@ import { openTable } from './readers/openTable.js';
 import type { RawRow } from './readers/tableReader.js';
 import { RowPipeline, type PipelineChunk, type PipelineCounters } from './rowPipeline.js';
 import { headerSearchRows, tableHeader } from './tableHeader.js';
-import { chunkRows, type FromWorker, type ToWorker, type WorkerInput } from './workerProtocol.js';
+import { memoryTable } from './memoryTable.js';
+import { recordsAsTable, type ExchangeRecord } from './recordsTable.js';
+import {
+  chunkRows,
+  type FromWorker,
+  type ToWorker,
+  type WorkerInput,
+  type WorkerTable,
+} from './workerProtocol.js';
 
-/** Where an import's rows come from: a file (read here or in a worker) or rows in memory. */
+/**
+ * Where an import's rows come from: a file or an exchange request's JSON records (read here
+ * or in a worker), or rows streamed in.
+ */
 export type TableSourceInput =
   | { kind: 'file'; path: string; useWorker?: boolean }
+  | { kind: 'records'; records: readonly ExchangeRecord[]; useWorker?: boolean }
   | {
       kind: 'rows';
       batches: AsyncIterable<RawRow[]>;
@@ -83,6 +95,9 @@ function fileSize(path: string): number {
 /** Files larger than this are read in a worker thread. */
 export const workerThresholdBytes = 8 * 1024 * 1024;
 
+/** Exchange requests with more records than this are validated in a worker thread. */
+export const workerThresholdRecords = 1_000;
+
 async function inlineProducer(
   input: TableSourceInput,
   options: ProducerOptions,
@@ -96,7 +111,17 @@ async function inlineProducer(
           encoding: (): string | null => t.encoding,
           bytesRead: (): number | null => t.bytesRead(),
         }))
-      : { ...input, bytesRead: (): number | null => null };
+      : input.kind === 'records'
+        ? ((t) => ({
+            batches: t.batches(chunkRows),
+            format: t.format,
+            digest: () => t.digest(),
+            encoding: () => t.encoding,
+            bytesRead: (): number | null => null,
+          }))(
+            memoryTable(recordsAsTable(options.definition, input.records, options.mapping), 'json'),
+          )
+        : { ...input, bytesRead: (): number | null => null };
   const total = input.kind === 'file' ? fileSize(input.path) : 0;
   const iterator = table.batches[Symbol.asyncIterator]();
   const head: RawRow[] = [];
@@ -163,10 +188,13 @@ async function inlineProducer(
   };
 }
 
-async function workerProducer(path: string, options: ProducerOptions): Promise<ChunkProducer> {
+async function workerProducer(
+  table: WorkerTable,
+  options: ProducerOptions,
+): Promise<ChunkProducer> {
   const data: WorkerInput = {
     entry: new URL('./importWorker.ts', import.meta.url).href,
-    filePath: path,
+    table,
     fileLabel: options.fileLabel,
     dataset: options.definition.key,
     source: options.source,
@@ -217,7 +245,7 @@ async function workerProducer(path: string, options: ProducerOptions): Promise<C
   const header = await next();
   if (header.type !== 'header') throw new Error(`unexpected ${header.type} from the import worker`);
   let result: ProducerResult | null = null;
-  const total = fileSize(path);
+  const total = table.kind === 'file' ? fileSize(table.path) : 0;
   let read = 0;
   return {
     format: header.format,
@@ -261,7 +289,13 @@ export async function chunkProducer(
     const useWorker =
       input.useWorker ??
       (fs.existsSync(input.path) && fs.statSync(input.path).size > workerThresholdBytes);
-    if (useWorker) return workerProducer(input.path, options);
+    if (useWorker) return workerProducer({ kind: 'file', path: input.path }, options);
+  }
+  if (
+    input.kind === 'records' &&
+    (input.useWorker ?? input.records.length > workerThresholdRecords)
+  ) {
+    return workerProducer({ kind: 'records', json: JSON.stringify(input.records) }, options);
   }
   return inlineProducer(input, options);
 }

@@ -2,6 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isJianduError } from '../core/errors.js';
 import { datasets } from './datasets/index.js';
 import { isDatasetKey } from './datasetDefinition.js';
+import { memoryTable } from './memoryTable.js';
+import { recordsAsTable, type ExchangeRecord } from './recordsTable.js';
 import { openTable } from './readers/openTable.js';
 import type { RawRow } from './readers/tableReader.js';
 import { RowPipeline } from './rowPipeline.js';
@@ -9,9 +11,10 @@ import { headerSearchRows, tableHeader } from './tableHeader.js';
 import { chunkRows, type FromWorker, type ToWorker, type WorkerInput } from './workerProtocol.js';
 
 /**
- * Reads and validates a large file in a thread of its own, so that the importing thread
- * spends its time writing rows (and a server stays responsive). Chunks wait for the
- * writer's acknowledgement, two at most in flight: memory stays bounded.
+ * Reads and validates a large file (or a large exchange request's records) in a thread of its
+ * own, so that the importing thread spends its time writing rows (and a server stays
+ * responsive). Chunks wait for the writer's acknowledgement, two at most in flight: memory
+ * stays bounded.
  */
 const port = parentPort!;
 const input = workerData as WorkerInput;
@@ -37,7 +40,17 @@ function send(message: FromWorker): void {
 async function run(): Promise<void> {
   if (!isDatasetKey(input.dataset)) throw new Error(`unknown dataset ${input.dataset}`);
   const definition = datasets[input.dataset];
-  const table = await openTable(input.filePath);
+  const table =
+    input.table.kind === 'file'
+      ? await openTable(input.table.path)
+      : memoryTable(
+          recordsAsTable(
+            definition,
+            JSON.parse(input.table.json) as ExchangeRecord[],
+            input.mapping,
+          ),
+          'json',
+        );
   const iterator = table.batches(chunkRows)[Symbol.asyncIterator]();
   const head: RawRow[] = [];
   let rest: RawRow[] = [];
@@ -64,7 +77,8 @@ async function run(): Promise<void> {
     source: input.source,
     copyForBatch: input.dialect === 'postgres' ? batchId : null,
     originalRowColumn: header.originalRowColumn,
-    fromFile: true,
+    // Exchange records carry no spreadsheet apostrophes to strip.
+    fromFile: input.table.kind === 'file',
   });
   const flush = async (): Promise<void> => {
     while (inFlight >= maxInFlight) await new Promise<void>((resolve) => (drained = resolve));
@@ -73,7 +87,7 @@ async function run(): Promise<void> {
       type: 'chunk',
       chunk: pipeline.take(),
       counters: { ...pipeline.counters },
-      bytesRead: table.bytesRead(),
+      bytesRead: 'bytesRead' in table ? table.bytesRead() : 0,
     });
   };
   const feed = async (rows: readonly RawRow[]): Promise<void> => {

@@ -9,10 +9,17 @@ import type { PipelineChunk, PipelineCounters } from './rowPipeline.js';
  */
 export const chunkRows = Number(process.env.JIANDU_CHUNK_ROWS ?? 5_000);
 
-/** Messages between the importing thread and the worker that reads and validates a file. */
+/**
+ * What the worker reads: a file, or an exchange request's records as JSON text (one string
+ * is copied to the worker at once; the records' table is built and validated there, so that
+ * a large request does not hold up a server).
+ */
+export type WorkerTable = { kind: 'file'; path: string } | { kind: 'records'; json: string };
+
+/** Messages between the importing thread and the worker that reads and validates a table. */
 export interface WorkerInput {
   entry: string;
-  filePath: string;
+  table: WorkerTable;
   fileLabel: string;
   dataset: string;
   source: string;
@@ -24,12 +31,12 @@ export interface WorkerInput {
 export type ToWorker = { type: 'start'; batchId: number } | { type: 'ack' } | { type: 'abort' };
 
 export type FromWorker =
-  | { type: 'header'; format: string }
+  | { type: 'header'; format: string | null }
   | { type: 'chunk'; chunk: PipelineChunk; counters: PipelineCounters; bytesRead: number }
   | {
       type: 'done';
       counters: PipelineCounters;
-      digest: { sha256: string; bytes: number };
+      digest: { sha256: string; bytes: number } | null;
       encoding: string | null;
       originalRowsComplete: boolean;
     }

@@ -16,11 +16,11 @@ import { importRoutes } from './imports/route.js';
 import { scanRoutes } from './scans/route.js';
 import { warningRoutes } from './warnings/route.js';
 import { divisionRoutes } from './divisions/route.js';
-import { installErrorHandler } from './errorHandler.js';
+import { installErrorHandler, sendError } from './errorHandler.js';
 import { healthRoutes } from './health/route.js';
 import { meRoutes } from './me/route.js';
 import { portalRoutes } from './portal/route.js';
-import type { Access, RouteServices } from './routeKit.js';
+import { defaultBodyLimit, type Access, type RouteServices } from './routeKit.js';
 import { sessionRoutes } from './session/route.js';
 import { userRoutes } from './users/route.js';
 import { defaultWebRoot, serveWebAssets } from './webAssets.js';
@@ -70,8 +70,8 @@ export async function buildServer(
   if (root === undefined) throw new JianduError('DB_NOT_INITIALISED');
   const fastify = Fastify({
     trustProxy: app.config.trustProxy,
-    // JSON bodies (the exchange API takes up to 50,000 records a request).
-    bodyLimit: 64 * 1024 * 1024,
+    // Small by default; routes that take more say so (defineRoute's bodyLimit).
+    bodyLimit: defaultBodyLimit,
     logger: options.logger
       ? {
           level: 'info',
@@ -85,6 +85,8 @@ export async function buildServer(
           },
         }
       : false,
+    // Errors met before routing (a bad escape in the address) get the same JSON answer.
+    frameworkErrors: sendError,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
   });
   installErrorHandler(fastify);

@@ -1,5 +1,12 @@
 import type { Static, TSchema } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  HTTPMethods,
+  onRequestAsyncHookHandler,
+  onRequestHookHandler,
+} from 'fastify';
 import type { AppContext } from '../appContext.js';
 import { scopeOf, type Scope } from '../auth/scope.js';
 import type { SessionUser } from '../auth/sessionUser.js';
@@ -9,6 +16,7 @@ import { findCredentialByToken, type ExchangeCredential } from '../ingest/exchan
 import { JianduError } from '../core/errors.js';
 import type { Role } from '../shared/roles.js';
 import { readCookie, sessionCookie } from './cookies.js';
+import { isCrossSiteRequest } from './crossSite.js';
 import { requestLanguage } from './language.js';
 import type { RequestContext } from './requestContext.js';
 
@@ -20,6 +28,19 @@ import type { RequestContext } from './requestContext.js';
  * that no API route was registered any other way.
  */
 export type Access = 'public' | 'user' | 'exchange' | readonly Role[];
+
+/** The largest request body a route takes unless it declares another `bodyLimit`. */
+export const defaultBodyLimit = 64 * 1024;
+
+/** What a route's request body is: JSON (the default), or a file's bytes as they are. */
+export type BodyType = 'json' | 'bytes';
+
+const mediaTypes: Record<BodyType, string> = {
+  json: 'application/json',
+  bytes: 'application/octet-stream',
+};
+
+const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface RouteSchemas {
   params?: TSchema;
@@ -49,6 +70,10 @@ export interface RouteDefinition<S extends RouteSchemas> {
   allowedBeforePasswordChange?: boolean;
   /** Rate limit per client address: requests per minute. */
   perMinute?: number;
+  /** Largest JSON body in bytes (default `defaultBodyLimit`); Fastify refuses more unread. */
+  bodyLimit?: number;
+  /** The body's media type (default JSON); others are refused with 415 before reading. */
+  bodyType?: BodyType;
   handler(input: RouteInput<S>): Promise<unknown>;
 }
 
@@ -89,21 +114,118 @@ function authorise<S extends RouteSchemas>(
   }
 }
 
+/** Who is calling, as the guard found it before the body was read. */
+interface Caller {
+  user: SessionUser | null;
+  token: string | null;
+  exchange: ExchangeCredential | null;
+}
+
+/** Per request, kept here so that nothing but defineRoute's handler can read the session. */
+const callers = new WeakMap<FastifyRequest, Caller>();
+
+async function callerOf(
+  definition: { access: Access },
+  services: RouteServices,
+  request: FastifyRequest,
+): Promise<Caller> {
+  if (definition.access === 'exchange') {
+    const header = request.headers.authorization ?? '';
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const exchange = bearer
+      ? ((await findCredentialByToken(services.app.handle.db, bearer)) ?? null)
+      : null;
+    if (!exchange) throw new JianduError('EXCHANGE_UNAUTHORISED');
+    return { user: null, token: null, exchange };
+  }
+  return { ...(await sessionOf(services.app, request)), exchange: null };
+}
+
+/**
+ * The path of a number that is not finite in a validated request, or null. Ajv turns the
+ * text `1e309` or `Infinity` of a path or query into Infinity and then skips its bounds
+ * (they apply to finite numbers only), so the bounded integers of the schemas do not stop it.
+ * Iterative: a body may nest deeply.
+ */
+function nonFinitePath(value: unknown): string | null {
+  const pending: { value: unknown; path: string }[] = [{ value, path: '' }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.value === 'number' && !Number.isFinite(next.value)) return next.path;
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    for (const [key, item] of Object.entries(next.value))
+      pending.push({ value: item, path: next.path ? `${next.path}.${key}` : key });
+  }
+  return null;
+}
+
+/** The media type of a request, without parameters, or null when it has none. */
+function mediaTypeOf(request: FastifyRequest): string | null {
+  const header = request.headers['content-type'];
+  if (header === undefined) return null;
+  return header.split(';')[0]!.trim().toLowerCase();
+}
+
+function carriesBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (
+    request.headers['transfer-encoding'] !== undefined ||
+    (length !== undefined && length.trim() !== '0')
+  );
+}
+
+/**
+ * Runs before Fastify reads the body (onRequest), so that a request from another site, an
+ * anonymous or unauthorised caller, or a body of the wrong type is refused unread.
+ */
+function guard<S extends RouteSchemas>(
+  definition: RouteDefinition<S>,
+  services: RouteServices,
+): onRequestAsyncHookHandler {
+  const bodyType = definition.bodyType ?? 'json';
+  const checksOrigin = stateChanging.has(definition.method) && definition.access !== 'exchange';
+  return async (request) => {
+    if (checksOrigin && isCrossSiteRequest(request, services.app.config.trustProxy)) {
+      // For the operator whose proxy hides the Host: what the browser said and what we saw.
+      request.log.warn({
+        refused: 'cross-site write',
+        origin: request.headers.origin,
+        fetchSite: request.headers['sec-fetch-site'],
+        host: request.host,
+      });
+      throw new JianduError('CROSS_SITE_REQUEST');
+    }
+    const caller = await callerOf(definition, services, request);
+    authorise(definition, caller.user);
+    if (stateChanging.has(request.method)) {
+      const type = mediaTypeOf(request);
+      if ((type !== null || carriesBody(request)) && type !== mediaTypes[bodyType]) {
+        throw new JianduError('UNSUPPORTED_MEDIA_TYPE', {
+          expected: mediaTypes[bodyType],
+          received: type ?? { zh: '未注明类型的内容', en: 'a body without a content type' },
+        });
+      }
+    }
+    callers.set(request, caller);
+  };
+}
+
 export function defineRoute<S extends RouteSchemas>(
   fastify: FastifyInstance,
   services: RouteServices,
   definition: RouteDefinition<S>,
 ): void {
   const { schema } = definition;
+  const onRequest: (onRequestHookHandler | onRequestAsyncHookHandler)[] = [];
+  // The rate limit comes first, so that a flood is refused before any database lookup.
+  if (definition.perMinute)
+    onRequest.push(fastify.rateLimit({ max: definition.perMinute, timeWindow: '1 minute' }));
+  onRequest.push(guard(definition, services));
   fastify.route({
     method: definition.method,
     url: definition.url,
-    config: {
-      access: definition.access,
-      ...(definition.perMinute
-        ? { rateLimit: { max: definition.perMinute, timeWindow: '1 minute' } }
-        : {}),
-    },
+    config: { access: definition.access },
+    bodyLimit: definition.bodyLimit ?? defaultBodyLimit,
+    onRequest,
     schema: {
       summary: definition.summary,
       tags: definition.tags,
@@ -118,20 +240,18 @@ export function defineRoute<S extends RouteSchemas>(
           : { security: [{ session: [] }] }),
     },
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      let exchange: ExchangeCredential | null = null;
-      let session: { user: SessionUser | null; token: string | null } = { user: null, token: null };
-      if (definition.access === 'exchange') {
-        const header = request.headers.authorization ?? '';
-        const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-        exchange = bearer
-          ? ((await findCredentialByToken(services.app.handle.db, bearer)) ?? null)
-          : null;
-        if (!exchange) throw new JianduError('EXCHANGE_UNAUTHORISED');
-      } else {
-        session = await sessionOf(services.app, request);
+      const caller = callers.get(request);
+      if (!caller) throw new Error(`${definition.url}: the guard did not run`);
+      const { user, token, exchange } = caller;
+      const outOfRange =
+        nonFinitePath(request.params) ??
+        nonFinitePath(request.query) ??
+        (schema.body ? nonFinitePath(request.body) : null);
+      if (outOfRange !== null) {
+        throw new JianduError('INVALID_REQUEST', {
+          detail: { zh: `${outOfRange} 超出允许范围`, en: `${outOfRange} is out of range` },
+        });
       }
-      const { user, token } = session;
-      authorise(definition, user);
       const ctx: RequestContext = {
         app: services.app,
         user,

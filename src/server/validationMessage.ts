@@ -42,6 +42,13 @@ export function describeValidationError(
         zh: `${field} 最多 ${limit} 个字符`,
         en: `${field} has at most ${limit} characters`,
       };
+    case 'maxItems':
+      return {
+        zh: `${field} 最多 ${limit} 项，请分批提交`,
+        en: `${field} has at most ${limit} items; send the rest in another request`,
+      };
+    case 'maxProperties':
+      return { zh: `${field} 最多 ${limit} 个字段`, en: `${field} has at most ${limit} fields` };
     case 'minimum':
       return { zh: `${field} 不能小于 ${limit}`, en: `${field} may not be below ${limit}` };
     case 'maximum':

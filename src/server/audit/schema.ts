@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
+import { boundedInt, idInt } from '../boundedInt.js';
 
 export const auditQuery = Type.Object(
   {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-    before: Type.Optional(Type.Integer({ minimum: 1 })),
+    limit: Type.Optional(boundedInt({ minimum: 1, maximum: 500, default: 100 })),
+    before: Type.Optional(idInt()),
     entity: Type.Optional(Type.String({ maxLength: 40 })),
   },
   { additionalProperties: false },

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { boundedInt, idInt, maxInt32 } from '../boundedInt.js';
 
 const nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -62,13 +63,13 @@ export const batchListQuery = Type.Object(
   {
     dataset: Type.Optional(Type.String({ maxLength: 40 })),
     status: Type.Optional(batchStatus),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-    before: Type.Optional(Type.Integer({ minimum: 1 })),
+    limit: Type.Optional(boundedInt({ minimum: 1, maximum: 200, default: 50 })),
+    before: Type.Optional(idInt()),
   },
   { additionalProperties: false },
 );
 
-export const batchParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const batchParams = Type.Object({ id: idInt() });
 
 export const batchListResponse = Type.Object({ batches: Type.Array(batchView) });
 export const batchResponse = Type.Object({
@@ -92,8 +93,8 @@ export const reasonBody = Type.Object(
 
 export const quarantineQuery = Type.Object(
   {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    limit: Type.Optional(boundedInt({ minimum: 1, maximum: 500, default: 100 })),
+    offset: Type.Optional(boundedInt({ minimum: 0, maximum: maxInt32, default: 0 })),
     all: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -120,6 +121,6 @@ export const quarantineResponse = Type.Object({
 });
 
 export const exportParams = Type.Object({
-  id: Type.Integer({ minimum: 1 }),
+  id: idInt(),
   format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]),
 });

@@ -11,9 +11,9 @@ import {
   revokeExchangeCredential,
 } from '../../ingest/exchangeCredentials.js';
 import { datasetOrFail } from '../../ingest/importFile.js';
-import { rowsInMemory } from '../../ingest/chunkProducers.js';
 import { importTable } from '../../ingest/importTable.js';
-import type { RawRow } from '../../ingest/readers/tableReader.js';
+import { findHeaderMapping, mappingUse } from '../../ingest/headerMappingsRepository.js';
+import { sizeText } from '../errorHandler.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
 import {
@@ -25,47 +25,41 @@ import {
   exchangeParams,
   exchangeResponse,
 } from './schema.js';
-
-/** JSON records as a table: a header of every key, then one row per record. */
-function rowsAsTable(records: readonly Record<string, string | number | null>[]): RawRow[] {
-  const keys: string[] = [];
-  for (const record of records)
-    for (const key of Object.keys(record)) if (!keys.includes(key)) keys.push(key);
-  return [
-    { rowNumber: 0, cells: keys },
-    ...records.map((record, index) => ({
-      rowNumber: index + 1,
-      cells: keys.map((key) => {
-        const value = record[key];
-        return value === undefined || value === null || value === '' ? null : value;
-      }),
-    })),
-  ];
-}
+import { exchangeLimits, recordColumns } from '../../ingest/recordsTable.js';
 
 export function exchangeRoutes(fastify: FastifyInstance, services: RouteServices): void {
   defineRoute(fastify, services, {
     method: 'POST',
     url: '/api/exchange/:dataset',
     access: 'exchange',
-    summary:
-      'A department system pushes records as JSON (Authorization: Bearer <credential>); they go through the same validation, quarantine and review as a file',
+    summary: `A department system pushes records as JSON (Authorization: Bearer <credential>); they go through the same validation, quarantine and review as a file. At most ${exchangeLimits.maxRecords.toLocaleString('en')} records and ${sizeText(exchangeLimits.maxBytes)} of JSON a request (413 beyond); keys not in the template are kept as extra attributes, at most ${exchangeLimits.maxUnknownKeys} distinct ones a request (400 beyond); keys up to ${exchangeLimits.maxKeyLength} characters, values up to ${exchangeLimits.maxValueLength.toLocaleString('en')}`,
     tags: ['exchange'],
     schema: { params: exchangeParams, body: exchangeBody, response: exchangeResponse },
     perMinute: 120,
+    bodyLimit: exchangeLimits.maxBytes,
     handler: async ({ params, body, ctx }) => {
       const credential = ctx.exchange!;
       const definition = datasetOrFail(params.dataset);
       if (!credential.datasets.includes(definition.key)) {
         throw new JianduError('EXCHANGE_FORBIDDEN', { dataset: definition.name });
       }
-      const rows = rowsAsTable(body.rows);
+      const saved = await findHeaderMapping(
+        ctx.app.handle.db,
+        definition.key,
+        credential.source,
+        ctx.scope,
+      );
+      const mapping = saved?.mapping;
+      // Keys nobody knows are refused here, cheaply, before an import starts; the records are
+      // then validated as a file's rows are (in a worker thread when there are many).
+      recordColumns(definition, body.rows, mapping);
       const summary = await importTable(ctx.app, {
         definition,
         source: credential.source,
         channel: 'exchange',
         fileName: null,
-        table: rowsInMemory(rows, 'json'),
+        table: { kind: 'records', records: body.rows },
+        ...(saved ? { headerMapping: saved.mapping, headerMappingUse: mappingUse(saved) } : {}),
         actor: { id: null, name: `exchange:${credential.name}` },
         scope: ctx.scope,
       });

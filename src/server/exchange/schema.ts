@@ -1,4 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import { idInt } from '../boundedInt.js';
+import { exchangeLimits } from '../../ingest/recordsTable.js';
 
 export const exchangeParams = Type.Object({ dataset: Type.String({ maxLength: 40 }) });
 
@@ -6,11 +8,17 @@ export const exchangeBody = Type.Object(
   {
     /** One object per record: template keys (or Chinese headers) → values. */
     rows: Type.Array(
-      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()])),
-      {
-        minItems: 1,
-        maxItems: 50_000,
-      },
+      Type.Record(
+        Type.String(),
+        Type.Union([
+          Type.String({ maxLength: exchangeLimits.maxValueLength }),
+          Type.Number(),
+          Type.Null(),
+        ]),
+        // The keys' length is checked by recordsAsTable (OpenAPI 3.0 has no propertyNames).
+        { maxProperties: exchangeLimits.maxKeysPerRecord },
+      ),
+      { minItems: 1, maxItems: exchangeLimits.maxRecords },
     ),
   },
   { additionalProperties: false },
@@ -49,4 +57,4 @@ export const createCredentialResponse = Type.Object({
   token: Type.String(),
 });
 
-export const credentialParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const credentialParams = Type.Object({ id: idInt() });

@@ -70,6 +70,7 @@ export function importRoutes(fastify: FastifyInstance, services: RouteServices):
       'Upload a template file (body: the file’s bytes, application/octet-stream); the import runs in the background',
     tags: ['imports'],
     schema: { querystring: importQuery, response: importJobResponse },
+    bodyType: 'bytes',
     handler: async ({ query, ctx }) => {
       const user = requireUser(ctx);
       datasetOrFail(query.dataset);

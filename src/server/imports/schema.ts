@@ -1,11 +1,12 @@
 import { Type } from '@sinclair/typebox';
+import { idInt } from '../boundedInt.js';
 
 export const importQuery = Type.Object(
   {
     dataset: Type.String({ maxLength: 40 }),
     fileName: Type.String({ minLength: 1, maxLength: 200 }),
     source: Type.Optional(Type.String({ maxLength: 100 })),
-    fixes: Type.Optional(Type.Integer({ minimum: 1 })),
+    fixes: Type.Optional(idInt()),
   },
   { additionalProperties: false },
 );

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { idInt } from '../boundedInt.js';
 import { roles } from '../../shared/roles.js';
 
 export const role = Type.Union(roles.map((r) => Type.Literal(r)));
@@ -16,7 +17,7 @@ export const userSummary = Type.Object({
   lastLoginAt: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const userIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const userIdParams = Type.Object({ id: idInt() });
 
 export const createUserBody = Type.Object(
   {

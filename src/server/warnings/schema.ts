@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { boundedInt, idInt, maxInt32 } from '../boundedInt.js';
 
 const nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -33,8 +34,8 @@ export const warningsQuery = Type.Object(
       Type.Union([Type.Literal('高'), Type.Literal('中'), Type.Literal('低')]),
     ),
     division: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    limit: Type.Optional(boundedInt({ minimum: 1, maximum: 500, default: 50 })),
+    offset: Type.Optional(boundedInt({ minimum: 0, maximum: maxInt32, default: 0 })),
   },
   { additionalProperties: false },
 );
@@ -44,7 +45,7 @@ export const warningsResponse = Type.Object({
   warnings: Type.Array(warningView),
   bySeverity: Type.Object({ 高: Type.Integer(), 中: Type.Integer(), 低: Type.Integer() }),
 });
-export const warningParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const warningParams = Type.Object({ id: idInt() });
 
 const evidenceReason = Type.Object({
   seq: Type.Integer(),
