@@ -31,8 +31,8 @@ jiandu batch rollback 批次号 --reason 理由
 function describe(out: Output, b: BatchView): string {
   const status = batchStatusNames[b.status][out.language];
   return out.t(
-    `批次 ${b.id}\t${b.dataset}\t${status}\t${b.source}\t${b.fileName ?? ''}\t读取 ${b.rows} 接收 ${b.accepted} 隔离 ${b.quarantined} 重复 ${b.duplicates}\t上传 ${b.uploader} ${b.createdAt}`,
-    `batch ${b.id}\t${b.dataset}\t${status}\t${b.source}\t${b.fileName ?? ''}\t${b.rows} read, ${b.accepted} accepted, ${b.quarantined} quarantined, ${b.duplicates} duplicates\tby ${b.uploader} ${b.createdAt}`,
+    `批次 ${b.id}\t${b.dataset}\t${status}\t${b.source}\t${b.fileName ?? ''}\t读取 ${b.rows} 接收 ${b.accepted} 隔离 ${b.quarantined}${b.fixed > 0 ? `（已修正 ${b.fixed}）` : ''} 重复 ${b.duplicates}\t上传 ${b.uploader} ${b.createdAt}`,
+    `batch ${b.id}\t${b.dataset}\t${status}\t${b.source}\t${b.fileName ?? ''}\t${b.rows} read, ${b.accepted} accepted, ${b.quarantined} quarantined${b.fixed > 0 ? ` (${b.fixed} fixed)` : ''}, ${b.duplicates} duplicates\tby ${b.uploader} ${b.createdAt}`,
   );
 }
 

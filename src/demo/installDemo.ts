@@ -3,13 +3,11 @@ import type { Actor } from '../audit/actor.js';
 import { auditedWrite } from '../audit/auditedWrite.js';
 import { scopeOf } from '../auth/scope.js';
 import { writeSetting } from '../settings/settingsRepository.js';
-import { readSetting } from '../settings/settingsRepository.js';
+import { readSetting, settingKeys } from '../settings/settingsRepository.js';
 import { defaultDemoOptions, type ExpectedHit } from './demoCounty.js';
 import { generateCounty } from './generateCounty.js';
 import { loadCountyRows } from './loadDemoCounty.js';
 
-/** Setting: the date scans take as today (a demo county is a scenario frozen in time). */
-export const scanAsOfSetting = 'scan.as_of';
 const demoSetting = 'demo.loaded';
 
 export type DemoOutcome =
@@ -46,7 +44,7 @@ export async function installDemo(
     county,
   );
   await auditedWrite(ctx, admin, async (scope) => {
-    await writeSetting(scope, scanAsOfSetting, county.today);
+    await writeSetting(scope, settingKeys.dataAsOf, county.today);
     await writeSetting(scope, demoSetting, true);
   });
   return {

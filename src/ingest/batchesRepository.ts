@@ -24,6 +24,8 @@ export interface BatchView {
   rows: number;
   accepted: number;
   quarantined: number;
+  /** Of the quarantined rows, those a later fix file brought in (in a batch of its own). */
+  fixed: number;
   duplicates: number;
   versions: number;
   quality: QualityReport | null;
@@ -62,6 +64,7 @@ export function toBatchView(row: BatchRow, scope?: Scope): BatchView {
     rows: row.rows_read,
     accepted: row.accepted,
     quarantined: row.quarantined,
+    fixed: row.fixed,
     duplicates: row.duplicates,
     versions: row.versions,
     quality: row.quality ? (JSON.parse(row.quality) as QualityReport) : null,

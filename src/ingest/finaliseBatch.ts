@@ -220,16 +220,17 @@ export async function finaliseBatch(
         status = 'merged';
         mergedInto = parent.id;
       } else {
-        // The fixed rows wait in their own batch; the parent counts only what is still unfixed.
-        const open = await tx
+        // The fixed rows wait in their own batch; the parent keeps counting them as
+        // quarantined (its rows still add up) and counts how many were fixed.
+        const fixed = await tx
           .selectFrom('ingest_quarantine')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('batch_id', '=', parent.id)
-          .where('resolved_batch_id', 'is', null)
+          .where('resolved_batch_id', 'is not', null)
           .executeTakeFirstOrThrow();
         await tx
           .updateTable('ingest_batches')
-          .set({ quarantined: open.n })
+          .set({ fixed: fixed.n })
           .where('id', '=', parent.id)
           .execute();
       }

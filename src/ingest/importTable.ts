@@ -4,6 +4,7 @@ import type { Actor } from '../audit/actor.js';
 import { auditedWrite } from '../audit/auditedWrite.js';
 import type { Scope } from '../auth/scope.js';
 import { todayInChina } from '../core/dates.js';
+import { dataToday } from '../settings/dataToday.js';
 import { JianduError } from '../core/errors.js';
 import { cleanupAbandonedImports, discardBatch } from './abandonedImports.js';
 import { insertBatch, type BatchRow } from './batchesRepository.js';
@@ -164,6 +165,7 @@ export async function importTable(ctx: AppContext, input: TableImport): Promise<
     headerMapping: input.headerMappingUse ?? null,
     fixes: input.fixes ?? null,
     mergeIntoFixed: result.originalRowsComplete,
-    today,
+    // Timeliness is judged against the data's today, as scans are (a demo county's date).
+    today: input.today ?? (await dataToday(ctx.handle.db)),
   });
 }

@@ -51,6 +51,8 @@ export interface IngestBatchTable {
   error: string | null;
   /** JSON of the saved column names the file was read with (HeaderMappingUse), or null. */
   header_mapping: string | null;
+  /** Quarantined rows of this batch that a later fix file brought in. */
+  fixed: Generated<number>;
 }
 
 export interface IngestQuarantineTable {

@@ -4,8 +4,7 @@ import type { AppContext } from '../appContext.js';
 import type { Actor } from '../audit/actor.js';
 import { auditedWrite, type WriteTx } from '../audit/auditedWrite.js';
 import { divisionPrefix } from '../core/divisionCode.js';
-import { todayInChina } from '../core/dates.js';
-import { readSetting } from '../settings/settingsRepository.js';
+import { dataToday } from '../settings/dataToday.js';
 import { JianduError } from '../core/errors.js';
 import { builtinRules } from './builtin/index.js';
 import type { BuiltinRule } from './builtinRule.js';
@@ -239,7 +238,7 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
   const db = ctx.handle.db;
   const jurisdiction = options.jurisdiction;
   // A demo database is a scenario frozen in time: its scans take the scenario's date as today.
-  const today = options.today ?? (await readSetting<string>(db, 'scan.as_of')) ?? todayInChina();
+  const today = options.today ?? (await dataToday(db));
   await assertNoScanRunning(ctx, jurisdiction);
   const watermark = await db
     .selectFrom('scan_watermarks')

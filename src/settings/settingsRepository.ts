@@ -8,6 +8,8 @@ export const deploymentWide = '';
 export const settingKeys = {
   /** The 12-digit code of the division this deployment serves. */
   rootJurisdiction: 'jurisdiction.root',
+  /** The date a scenario database is frozen at (the demo county); see dataToday.ts. */
+  dataAsOf: 'scan.as_of',
 } as const;
 
 export async function readSetting<T>(

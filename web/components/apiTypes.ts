@@ -210,6 +210,8 @@ export interface BatchView {
   rows: number;
   accepted: number;
   quarantined: number;
+  /** Quarantined rows a later fix file brought in. */
+  fixed: number;
   duplicates: number;
   versions: number;
   quality: QualityReport | null;

@@ -222,6 +222,7 @@ export const zh = {
   'batch.rollbackTitle': '撤回批次 {batch}',
   'batch.rollbackText': '撤回后本批次数据不再生效，各条记录恢复为此前审核通过的版本。请说明理由。',
   'batch.rollbackPart': '撤回本辖区部分',
+  'batch.fixedCount': '（已修正 {count}）',
   'batch.headerMapping': '列名对照',
   'batch.headerMappingText':
     '按“{source}”的列名对照读取（{columns} 列；{jurisdiction} 由 {user} 于 {time} 保存）',
@@ -725,6 +726,7 @@ export const en: Record<MessageKey, string> = {
   'batch.rollbackText':
     'Rolling back takes the batch’s data out of live use; each record returns to its previous approved version. Say why.',
   'batch.rollbackPart': 'Roll back my part',
+  'batch.fixedCount': '({count} fixed)',
   'batch.headerMapping': 'Column names',
   'batch.headerMappingText':
     'Read with the saved column names of “{source}” ({columns} columns; saved for {jurisdiction} by {user} at {time})',

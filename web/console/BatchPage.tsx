@@ -702,6 +702,13 @@ export function BatchPage(props: { id: number }): ReactNode {
           <Statistic
             title={t('batch.quarantined')}
             value={batch.quarantined}
+            suffix={
+              batch.fixed > 0 ? (
+                <span className="stat-note" data-testid="batch-fixed">
+                  {t('batch.fixedCount', { count: formatCount(batch.fixed) })}
+                </span>
+              ) : undefined
+            }
             styles={batch.quarantined > 0 ? { content: { color: '#dc2626' } } : undefined}
           />
           <Statistic title={t('batch.duplicates')} value={batch.duplicates} />

@@ -38,11 +38,15 @@ function numberColumn(
     title,
     dataIndex,
     align: 'right',
+    width: 64,
     render: (value: number) => (
       <span className={alert && value > 0 ? 'count-alert' : undefined}>{formatCount(value)}</span>
     ),
   };
 }
+
+/** The widths of the batch table's columns, added up (it fits a 1366-pixel screen's card). */
+const batchColumnsWidth = 64 + 140 + 88 + 140 + 130 + 84 + 108 + 4 * 64;
 
 /** Every role that works with data: the import batches, newest first, fifty at a time. */
 export function BatchesPage(): ReactNode {
@@ -111,6 +115,7 @@ export function BatchesPage(): ReactNode {
       title: t('batches.col.id'),
       dataIndex: 'id',
       align: 'right',
+      width: 64,
       render: (id: number) => (
         <ConsoleLink href={batchPath(id)} className="mono" testId={`batch-link-${id}`}>
           {id}
@@ -120,6 +125,7 @@ export function BatchesPage(): ReactNode {
     {
       title: t('batches.col.dataset'),
       dataIndex: 'dataset',
+      width: 140,
       render: (key: string, batch) => (
         <ConsoleLink href={batchPath(batch.id)}>{datasets.nameOf(key)}</ConsoleLink>
       ),
@@ -127,17 +133,22 @@ export function BatchesPage(): ReactNode {
     {
       title: t('batches.col.status'),
       dataIndex: 'status',
+      width: 88,
       render: (value: string) => <BatchStatusTag status={value} />,
     },
-    { title: t('batches.col.source'), dataIndex: 'source' },
+    // Long department and file names are cut short (the whole name on hover): every count
+    // stays in view on a 1366-pixel office screen.
+    { title: t('batches.col.source'), dataIndex: 'source', width: 140, ellipsis: true },
     {
       title: t('batches.col.file'),
       dataIndex: 'fileName',
+      width: 130,
+      ellipsis: true,
       render: (name: string | null, batch) => {
         const channel = channelKey(batch.channel);
         const channelText = channel ? t(channel) : batch.channel;
         return (
-          <span className="batch-file">
+          <span className="batch-file" title={name ?? channelText}>
             {name ?? channelText}
             {name && batch.channel === 'fix' ? (
               <Tag className="batch-channel-tag">{channelText}</Tag>
@@ -146,11 +157,20 @@ export function BatchesPage(): ReactNode {
         );
       },
     },
-    { title: t('batches.col.uploader'), dataIndex: 'uploader' },
+    { title: t('batches.col.uploader'), dataIndex: 'uploader', width: 84, ellipsis: true },
     {
       title: t('batches.col.createdAt'),
       dataIndex: 'createdAt',
-      render: (value: string) => <span className="nowrap">{formatDateTime(value)}</span>,
+      width: 108,
+      // Date above time: the column stays narrow.
+      render: (value: string) => {
+        const [date, time] = formatDateTime(value).split(' ');
+        return (
+          <span className="batch-time">
+            <span className="nowrap">{date}</span> <span className="nowrap muted">{time}</span>
+          </span>
+        );
+      },
     },
     numberColumn(t('batches.col.rows'), 'rows'),
     numberColumn(t('batches.col.accepted'), 'accepted'),
@@ -212,7 +232,8 @@ export function BatchesPage(): ReactNode {
           dataSource={batches}
           loading={loading}
           pagination={false}
-          scroll={{ x: 'max-content' }}
+          // The columns' widths add up to this: narrower screens scroll the table, not the page.
+          scroll={{ x: batchColumnsWidth }}
           size="middle"
           locale={{ emptyText: t('batches.empty') }}
           data-testid="batches-table"

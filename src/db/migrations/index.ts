@@ -12,6 +12,7 @@ import * as unloggedScanTables from './20261129090000_unlogged_scan_tables.js';
 import * as rowDivisions from './20261203000000_row_divisions.js';
 import * as scopedHeaderMappings from './20261203010000_scoped_header_mappings.js';
 import * as loginClients from './20261203020000_login_clients.js';
+import * as batchFixedRows from './20261203030000_batch_fixed_rows.js';
 
 /**
  * Every migration, in order. A test checks that each file in this folder is listed here, so
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261203000000_row_divisions': rowDivisions,
   '20261203010000_scoped_header_mappings': scopedHeaderMappings,
   '20261203020000_login_clients': loginClients,
+  '20261203030000_batch_fixed_rows': batchFixedRows,
 };

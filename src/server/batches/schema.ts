@@ -31,6 +31,7 @@ export const batchView = Type.Object({
   rows: Type.Integer(),
   accepted: Type.Integer(),
   quarantined: Type.Integer(),
+  fixed: Type.Integer({ description: 'quarantined rows a later fix file brought in' }),
   duplicates: Type.Integer(),
   versions: Type.Integer(),
   quality: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),

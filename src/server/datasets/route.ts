@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { auditedWrite } from '../../audit/auditedWrite.js';
 import { actorOf } from '../../auth/sessionUser.js';
-import { todayInChina } from '../../core/dates.js';
+import { dataToday } from '../../settings/dataToday.js';
 import { datasets } from '../../ingest/datasets/index.js';
 import { findHeaderMapping, saveHeaderMapping } from '../../ingest/headerMappingsRepository.js';
 import { datasetOrFail } from '../../ingest/importFile.js';
@@ -61,7 +61,7 @@ export function datasetRoutes(fastify: FastifyInstance, services: RouteServices)
     handler: async ({ params, ctx }) => {
       const definition = datasetOrFail(params.key);
       const db = ctx.app.handle.db;
-      const quality = await datasetQuality(db, definition, todayInChina());
+      const quality = await datasetQuality(db, definition, await dataToday(db));
       const live = await sql<{
         n: number;
       }>`select count(*) as n from ${sql.table(definition.table)} where live = 1`.execute(db);
