@@ -205,6 +205,12 @@ export const errorCatalogue = {
     en: 'Invalid rule definition: {detail}',
   },
   FILE_NOT_FOUND: { http: 400, exit: 1, zh: '找不到文件 {path}', en: 'File not found: {path}' },
+  DISK_FULL: {
+    http: 507,
+    exit: 1,
+    zh: '服务器磁盘已满，数据没有保存；请联系管理员清理磁盘后再试',
+    en: 'The server’s disk is full and nothing was saved; free some space, then try again',
+  },
   INTERNAL: {
     http: 500,
     exit: 1,
