@@ -12,6 +12,11 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Rules a PostgreSQL scan runs at once; 0: one per core, at most four. */
   scanLanes: number;
+  /**
+   * The deployment's own folder for files it keeps outside the database (uploads being
+   * imported); null: the SQLite file's folder, or ./data beside a PostgreSQL database.
+   */
+  dataDir: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -38,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: cookie === 'true' ? true : cookie === 'false' ? false : 'auto',
     trustProxy: env.JIANDU_TRUST_PROXY === 'true',
     scanLanes: Math.floor(number('JIANDU_SCAN_LANES', 0)),
+    dataDir: env.JIANDU_DATA_DIR ? env.JIANDU_DATA_DIR : null,
   };
 }

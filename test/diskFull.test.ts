@@ -10,14 +10,18 @@ import { verifyAuditChain } from '../src/audit/verifyAuditChain.js';
 import { scopeOf } from '../src/auth/scope.js';
 import { isJianduError } from '../src/core/errors.js';
 import { importFile } from '../src/ingest/importFile.js';
+import { uploadsDirectory } from '../src/ingest/uploadFiles.js';
 import { writeBulkPayments } from './factories/bulkPayments.js';
+import { sessionCookieFor } from './factories/sessions.js';
+import { createTestUser } from './factories/users.js';
 import { createTestContext, tempDir, type TestContext } from './helpers/databases.js';
 import { pgAdminUrl } from './helpers/pgUrls.js';
+import { serverFor } from './helpers/server.js';
 
 /**
  * A full disk, for real: a SQLite database capped with max_page_count (SQLite then fails
  * with SQLITE_FULL and rolls the transaction back itself), and, where this process may
- * mount file systems (root), a small tmpfs for a PostgreSQL table.
+ * mount file systems (root), a small tmpfs for uploads and for a PostgreSQL table.
  */
 const dir = tempDir('jiandu-full-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -131,6 +135,34 @@ describe('a full disk [sqlite]', () => {
 });
 
 describe.skipIf(cannotMount !== null)('a full disk on a small tmpfs', () => {
+  it('refuses an upload that does not fit, and leaves no part of it', async () => {
+    const disk = mountSmallDisk(512 * 1024);
+    if (typeof disk === 'string') throw new Error(disk);
+    const ctx = await createTestContext('sqlite', { dataDir: disk.dir });
+    try {
+      const server = await serverFor(ctx);
+      const cookie = await sessionCookieFor(ctx, await createTestUser(ctx, { role: 'clerk' }));
+      const response = await server.inject({
+        method: 'POST',
+        url: '/api/imports?dataset=disbursements&fileName=big.csv',
+        headers: { cookie, 'content-type': 'application/octet-stream' },
+        payload: Buffer.alloc(2 * 1024 * 1024, 'a,b,c\n'),
+      });
+      expect(response.statusCode).toBe(507);
+      expect(response.json()).toEqual({
+        error: {
+          code: 'DISK_FULL',
+          message: '服务器磁盘已满，数据没有保存；请联系管理员清理磁盘后再试',
+        },
+      });
+      expect(fs.readdirSync(uploadsDirectory(ctx))).toEqual([]);
+      await server.close();
+    } finally {
+      await ctx.destroy();
+      disk.release();
+    }
+  });
+
   it.skipIf(!inject('pgTemplate'))(
     'ends a PostgreSQL import with DISK_FULL (53100) when the table’s disk fills',
     async () => {

@@ -205,6 +205,12 @@ export const errorCatalogue = {
     en: 'Invalid rule definition: {detail}',
   },
   FILE_NOT_FOUND: { http: 400, exit: 1, zh: '找不到文件 {path}', en: 'File not found: {path}' },
+  FILE_TOO_LARGE: {
+    http: 413,
+    exit: 1,
+    zh: '文件 {path} 过大：{detail}',
+    en: 'The file {path} is too large: {detail}',
+  },
   DISK_FULL: {
     http: 507,
     exit: 1,
