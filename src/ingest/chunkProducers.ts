@@ -11,7 +11,13 @@ import { chunkRows, type FromWorker, type ToWorker, type WorkerInput } from './w
 
 /** Where an import's rows come from: a file (read here or in a worker) or rows in memory. */
 export type TableSourceInput =
-  | { kind: 'file'; path: string; useWorker?: boolean }
+  | {
+      kind: 'file';
+      path: string;
+      /** The file's name in error messages (default: its path). */
+      label?: string;
+      useWorker?: boolean;
+    }
   | {
       kind: 'rows';
       batches: AsyncIterable<RawRow[]>;
@@ -79,7 +85,7 @@ async function inlineProducer(
 ): Promise<ChunkProducer> {
   const table =
     input.kind === 'file'
-      ? await openTable(input.path).then((t) => ({
+      ? await openTable(input.path, input.label).then((t) => ({
           batches: t.batches(chunkRows),
           format: t.format,
           digest: () => t.digest(),
@@ -146,10 +152,15 @@ async function inlineProducer(
   };
 }
 
-async function workerProducer(path: string, options: ProducerOptions): Promise<ChunkProducer> {
+async function workerProducer(
+  path: string,
+  label: string,
+  options: ProducerOptions,
+): Promise<ChunkProducer> {
   const data: WorkerInput = {
     entry: new URL('./importWorker.ts', import.meta.url).href,
     filePath: path,
+    label,
     fileLabel: options.fileLabel,
     dataset: options.definition.key,
     source: options.source,
@@ -240,7 +251,7 @@ export async function chunkProducer(
     const useWorker =
       input.useWorker ??
       (fs.existsSync(input.path) && fs.statSync(input.path).size > workerThresholdBytes);
-    if (useWorker) return workerProducer(input.path, options);
+    if (useWorker) return workerProducer(input.path, input.label ?? input.path, options);
   }
   return inlineProducer(input, options);
 }

@@ -37,7 +37,7 @@ function send(message: FromWorker): void {
 async function run(): Promise<void> {
   if (!isDatasetKey(input.dataset)) throw new Error(`unknown dataset ${input.dataset}`);
   const definition = datasets[input.dataset];
-  const table = await openTable(input.filePath);
+  const table = await openTable(input.filePath, input.label);
   const iterator = table.batches(chunkRows)[Symbol.asyncIterator]();
   const head: RawRow[] = [];
   let rest: RawRow[] = [];

@@ -13,6 +13,8 @@ export const chunkRows = Number(process.env.JIANDU_CHUNK_ROWS ?? 5_000);
 export interface WorkerInput {
   entry: string;
   filePath: string;
+  /** The file's name in the reader's error messages. */
+  label: string;
   fileLabel: string;
   dataset: string;
   source: string;

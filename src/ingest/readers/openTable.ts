@@ -50,7 +50,7 @@ interface Head {
   size: number;
 }
 
-async function readHead(path: string): Promise<Head> {
+async function readHead(path: string, label: string): Promise<Head> {
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(path, 'r');
@@ -60,7 +60,7 @@ async function readHead(path: string): Promise<Head> {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return { bytes: buffer.subarray(0, bytesRead), size: stat.size };
   } catch (error) {
-    throw fileError(path, error) ?? error;
+    throw fileError(label, error) ?? error;
   } finally {
     await handle?.close();
   }
@@ -75,15 +75,16 @@ function blank(bytes: Uint8Array): boolean {
     );
 }
 
-function failure(path: string, format: FileFormat, error: unknown): unknown {
+/** `label` names the file in messages: an upload's own path would mean nothing to a clerk. */
+function failure(label: string, format: FileFormat, error: unknown): unknown {
   if (isJianduError(error)) return error;
-  const system = fileError(path, error);
+  const system = fileError(label, error);
   if (system) return system;
   if (format === 'xlsx') {
     const reason = error instanceof Error ? error.message : String(error);
     return new JianduError(
       'FILE_UNREADABLE',
-      { path, detail: corruptWorkbook(reason) },
+      { path: label, detail: corruptWorkbook(reason) },
       { cause: error },
     );
   }
@@ -91,14 +92,14 @@ function failure(path: string, format: FileFormat, error: unknown): unknown {
 }
 
 async function* reported(
-  path: string,
+  label: string,
   format: FileFormat,
   rows: AsyncGenerator<RawRow[]>,
 ): AsyncGenerator<RawRow[]> {
   try {
     yield* rows;
   } catch (error) {
-    throw failure(path, format, error);
+    throw failure(label, format, error);
   }
 }
 
@@ -113,7 +114,7 @@ function digestOf(digest: FileDigest | undefined): FileDigest {
   return digest;
 }
 
-function csvTable(path: string, sniffed: TextEncoding | undefined): TableSource {
+function csvTable(path: string, label: string, sniffed: TextEncoding | undefined): TableSource {
   let encoding: TextEncoding = sniffed ?? 'utf-8';
   let digest: FileDigest | undefined;
   return {
@@ -126,13 +127,13 @@ function csvTable(path: string, sniffed: TextEncoding | undefined): TableSource 
       digest = undefined;
       const bytes = readHashed(path, (result) => (digest = result));
       const text = decodeText(bytes, sniffed, (decided) => (encoding = decided));
-      return reported(path, 'csv', csvRows(text, path, batchSize));
+      return reported(label, 'csv', csvRows(text, label, batchSize));
     },
     digest: () => digestOf(digest),
   };
 }
 
-function xlsxTable(path: string, directoryOffset: number | undefined): TableSource {
+function xlsxTable(path: string, label: string, directoryOffset: number | undefined): TableSource {
   let digest: FileDigest | undefined;
   async function* rows(batchSize: number): AsyncGenerator<RawRow[]> {
     const hashed = readHashed(path, (result) => (digest = result));
@@ -160,7 +161,7 @@ function xlsxTable(path: string, directoryOffset: number | undefined): TableSour
     batches(batchSize = defaultBatchSize): AsyncIterable<RawRow[]> {
       checkBatchSize(batchSize);
       digest = undefined;
-      return reported(path, 'xlsx', rows(batchSize));
+      return reported(label, 'xlsx', rows(batchSize));
     },
     digest: () => digestOf(digest),
   };
@@ -170,32 +171,32 @@ function xlsxTable(path: string, directoryOffset: number | undefined): TableSour
  * Opens a CSV or XLSX file for import: decides the format from the content and, for CSV,
  * the encoding (see detectEncoding). Only the first 64 KiB (and, for a zip, the end of the
  * file) are read here; batches() streams the file, and reads it again from the start if
- * called again.
+ * called again. Errors name the file `label` (by default its path).
  *
  * Throws FILE_NOT_FOUND, FILE_EMPTY, or FILE_UNREADABLE for a folder, an unreadable file,
  * an old .xls or password-protected workbook, UTF-16 text, an HTML/XML "Excel" file or
  * another binary file. A corrupt .xlsx is reported by batches(), as FILE_UNREADABLE.
  */
-export async function openTable(path: string): Promise<TableSource> {
-  const head = await readHead(path);
+export async function openTable(path: string, label: string = path): Promise<TableSource> {
+  const head = await readHead(path, label);
   const complete = head.bytes.length === head.size;
   if (head.size === 0 || (complete && blank(head.bytes))) {
-    throw new JianduError('FILE_EMPTY', { path });
+    throw new JianduError('FILE_EMPTY', { path: label });
   }
   const format = sniffFormat(head.bytes);
   switch (format) {
     case 'zip': {
       const offset = await centralDirectoryOffset(path).catch((error: unknown) => {
-        throw fileError(path, error) ?? error;
+        throw fileError(label, error) ?? error;
       });
-      return xlsxTable(path, offset);
+      return xlsxTable(path, label, offset);
     }
     case 'text':
-      return csvTable(path, detectEncoding(head.bytes, complete));
+      return csvTable(path, label, detectEncoding(head.bytes, complete));
     case 'ole':
     case 'utf16':
     case 'markup':
     case 'binary':
-      throw new JianduError('FILE_UNREADABLE', { path, detail: refusals[format] });
+      throw new JianduError('FILE_UNREADABLE', { path: label, detail: refusals[format] });
   }
 }

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { expect, it } from 'vitest';
+import { sessionCookieFor } from '../../../test/factories/sessions.js';
+import { createTestUser } from '../../../test/factories/users.js';
+import { describeForEachDatabase } from '../../../test/helpers/databases.js';
+import { serverFor } from '../../../test/helpers/server.js';
+import { uploadsDirectory } from '../../ingest/uploadFiles.js';
+
+interface JobView {
+  id: string;
+  state: string;
+  error: { code: string; message: string } | null;
+}
+
+async function upload(
+  server: FastifyInstance,
+  cookie: string,
+  fileName: string,
+  body: Buffer,
+): Promise<{ status: number; job?: JobView; error?: { code: string; message: string } }> {
+  const response = await server.inject({
+    method: 'POST',
+    url: `/api/imports?dataset=disbursements&fileName=${encodeURIComponent(fileName)}`,
+    headers: { cookie, 'content-type': 'application/octet-stream' },
+    payload: body,
+  });
+  return { status: response.statusCode, ...response.json<{ job?: JobView; error?: never }>() };
+}
+
+async function finished(server: FastifyInstance, cookie: string, id: string): Promise<JobView> {
+  for (let i = 0; i < 1200; i += 1) {
+    const response = await server.inject({
+      method: 'GET',
+      url: `/api/imports/${id}`,
+      headers: { cookie },
+    });
+    const job = response.json<{ job: JobView }>().job;
+    if (job.state === 'done' || job.state === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('import did not finish');
+}
+
+describeForEachDatabase('uploads', (current) => {
+  it('names the file the clerk uploaded in every error, never the server’s copy', async () => {
+    const ctx = current();
+    const server = await serverFor(ctx);
+    const cookie = await sessionCookieFor(ctx, await createTestUser(ctx, { role: 'clerk' }));
+    const cases: [string, Buffer, string][] = [
+      ['三月低保.csv', Buffer.from('\ufeff\r\n,,\r\n'), 'FILE_EMPTY'],
+      [
+        '四月低保.xlsx',
+        Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(3000, 1)]),
+        'FILE_UNREADABLE',
+      ],
+      [
+        '五月低保.xls',
+        Buffer.concat([
+          Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+          Buffer.alloc(600),
+        ]),
+        'FILE_UNREADABLE',
+      ],
+    ];
+    for (const [name, body, code] of cases) {
+      const started = await upload(server, cookie, name, body);
+      const job = await finished(server, cookie, started.job!.id);
+      expect(job.error?.code).toBe(code);
+      expect(job.error?.message).toContain(name);
+      expect(job.error?.message).not.toContain(uploadsDirectory(ctx));
+      expect(job.error?.message).not.toContain('.upload');
+    }
+    expect(fs.readdirSync(uploadsDirectory(ctx))).toEqual([]);
+    await server.close();
+  });
+});
