@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { JianduError } from '../core/errors.js';
 import type { Dialect } from '../db/openDatabase.js';
 import type { DatasetDefinition } from './datasetDefinition.js';
 import { openTable } from './readers/openTable.js';
-import type { RawRow } from './readers/tableReader.js';
+import type { RawRow, TableSource } from './readers/tableReader.js';
 import { RowPipeline, type PipelineChunk, type PipelineCounters } from './rowPipeline.js';
 import { headerSearchRows, tableHeader } from './tableHeader.js';
 import { chunkRows, type FromWorker, type ToWorker, type WorkerInput } from './workerProtocol.js';
@@ -76,22 +75,23 @@ export interface ProducerOptions {
   mapping: Record<string, string>;
 }
 
-/** Files larger than this are read in a worker thread. */
+/** Files whose content (an XLSX's unzipped) is larger than this are read in a worker thread. */
 export const workerThresholdBytes = 8 * 1024 * 1024;
 
+function openedRows(table: TableSource): Extract<TableSourceInput, { kind: 'rows' }> {
+  return {
+    kind: 'rows',
+    batches: table.batches(chunkRows),
+    format: table.format,
+    digest: () => table.digest(),
+    encoding: (): string | null => table.encoding,
+  };
+}
+
 async function inlineProducer(
-  input: TableSourceInput,
+  table: Extract<TableSourceInput, { kind: 'rows' }>,
   options: ProducerOptions,
 ): Promise<ChunkProducer> {
-  const table =
-    input.kind === 'file'
-      ? await openTable(input.path, input.label).then((t) => ({
-          batches: t.batches(chunkRows),
-          format: t.format,
-          digest: () => t.digest(),
-          encoding: (): string | null => t.encoding,
-        }))
-      : input;
   const iterator = table.batches[Symbol.asyncIterator]();
   const head: RawRow[] = [];
   let rest: RawRow[] = [];
@@ -152,6 +152,17 @@ async function inlineProducer(
   };
 }
 
+/** A worker that ran out of its bounded memory: the file holds more than an import may. */
+function outOfMemory(label: string): JianduError {
+  return new JianduError('FILE_TOO_LARGE', {
+    path: label,
+    detail: {
+      zh: '内容过多，读取时超出了导入可用的内存；请拆分成几个文件再导入',
+      en: 'reading it needs more memory than an import may use; split it into several files',
+    },
+  });
+}
+
 async function workerProducer(
   path: string,
   label: string,
@@ -183,7 +194,10 @@ async function workerProducer(
     wake?.();
   });
   worker.on('error', (error) => {
-    exitError = error;
+    exitError =
+      (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? outOfMemory(label)
+        : error;
     wake?.();
   });
   worker.on('exit', (code) => {
@@ -247,11 +261,12 @@ export async function chunkProducer(
   input: TableSourceInput,
   options: ProducerOptions,
 ): Promise<ChunkProducer> {
-  if (input.kind === 'file') {
-    const useWorker =
-      input.useWorker ??
-      (fs.existsSync(input.path) && fs.statSync(input.path).size > workerThresholdBytes);
-    if (useWorker) return workerProducer(input.path, input.label ?? input.path, options);
-  }
-  return inlineProducer(input, options);
+  if (input.kind === 'rows') return inlineProducer(input, options);
+  const label = input.label ?? input.path;
+  // Opening reads only the file's beginning (and a workbook's directory): refusals come
+  // from here, and the size of what there is to read decides where it is read.
+  const table = await openTable(input.path, label);
+  const useWorker = input.useWorker ?? table.contentBytes > workerThresholdBytes;
+  if (useWorker) return workerProducer(input.path, label, options);
+  return inlineProducer(openedRows(table), options);
 }

@@ -28,6 +28,8 @@ export interface TableSource {
    * batches() is exhausted.
    */
   encoding: TextEncoding | null;
+  /** What there is to read, in bytes: the file for CSV, its parts unzipped for XLSX. */
+  contentBytes: number;
   /** Rows in order, in arrays of up to `batchSize` rows (default 5,000), streaming: never the whole file in memory. */
   batches(batchSize?: number): AsyncIterable<RawRow[]>;
   /** After batches() is exhausted: the file's hash (hex) and size in bytes, computed while reading (no second read). */

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { expect, it } from 'vitest';
+import { chineseHeaders } from '../../../test/factories/templateFiles.js';
 import { sessionCookieFor } from '../../../test/factories/sessions.js';
 import { createTestUser } from '../../../test/factories/users.js';
+import { xlsxBomb } from '../../../test/factories/xlsxBomb.js';
 import { describeForEachDatabase } from '../../../test/helpers/databases.js';
 import { serverFor } from '../../../test/helpers/server.js';
+import { datasets } from '../../ingest/datasets/index.js';
 import { uploadsDirectory } from '../../ingest/uploadFiles.js';
 
 interface JobView {
@@ -42,6 +45,11 @@ async function finished(server: FastifyInstance, cookie: string, id: string): Pr
   throw new Error('import did not finish');
 }
 
+const header = chineseHeaders(
+  datasets.disbursements,
+  datasets.disbursements.fields.map((f) => f.key),
+);
+
 describeForEachDatabase('uploads', (current) => {
   it('names the file the clerk uploaded in every error, never the server’s copy', async () => {
     const ctx = current();
@@ -71,6 +79,62 @@ describeForEachDatabase('uploads', (current) => {
       expect(job.error?.message).not.toContain(uploadsDirectory(ctx));
       expect(job.error?.message).not.toContain('.upload');
     }
+    expect(fs.readdirSync(uploadsDirectory(ctx))).toEqual([]);
+    await server.close();
+  });
+
+  it('refuses a decompression bomb plainly, and leaves no batch half done', async () => {
+    const ctx = current();
+    const server = await serverFor(ctx);
+    const cookie = await sessionCookieFor(ctx, await createTestUser(ctx, { role: 'clerk' }));
+
+    // A workbook that says it unzips to more than a gigabyte: refused before anything else.
+    const honest = xlsxBomb({ sheetBytes: 1100 * 1024 * 1024, header });
+    expect(honest.length).toBeLessThan(8 * 1024 * 1024);
+    const big = await finished(
+      server,
+      cookie,
+      (await upload(server, cookie, '炸弹.xlsx', honest)).job!.id,
+    );
+    expect(big.error?.code).toBe('FILE_TOO_LARGE');
+    expect(big.error?.message).toContain('炸弹.xlsx');
+    expect(big.error?.message).toContain('解压后超过 1024 MB');
+    expect(await ctx.handle.db.selectFrom('ingest_batches').select('id').execute()).toEqual([]);
+
+    // One that understates it: found out as soon as it unzips to more than it said, by
+    // then some rows are written; they go, and the batch is failed.
+    const liar = xlsxBomb({
+      sheetBytes: 64 * 1024 * 1024,
+      declaredSheetBytes: 640 * 1024,
+      header,
+      unit: '<row r="2"><c r="A2" t="inlineStr"><is><t>甲</t></is></c></row>',
+    });
+    const lied = await finished(
+      server,
+      cookie,
+      (await upload(server, cookie, '骗子.xlsx', liar)).job!.id,
+    );
+    expect(lied.error?.code).toBe('FILE_UNREADABLE');
+    expect(lied.error?.message).toContain('骗子.xlsx');
+    const batches = await ctx.handle.db
+      .selectFrom('ingest_batches')
+      .select(['id', 'status', 'error'])
+      .execute();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toMatchObject({ status: 'failed' });
+    expect(batches[0]!.error).toContain('骗子.xlsx');
+    expect(batches[0]!.error).not.toContain(uploadsDirectory(ctx));
+    const quarantined = await ctx.handle.db
+      .selectFrom('ingest_quarantine')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(quarantined.n).toBe(0);
+    const audited = await ctx.handle.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'batch.rows')
+      .execute();
+    expect(audited.length).toBeGreaterThan(0);
     expect(fs.readdirSync(uploadsDirectory(ctx))).toEqual([]);
     await server.close();
   });
