@@ -217,6 +217,18 @@ export const errorCatalogue = {
     zh: '服务器磁盘已满，数据没有保存；请联系管理员清理磁盘后再试',
     en: 'The server’s disk is full and nothing was saved; free some space, then try again',
   },
+  IMPORTS_BUSY: {
+    http: 503,
+    exit: 1,
+    zh: '正在导入和排队的文件已有 {count} 个，系统繁忙，请过几分钟再上传',
+    en: '{count} files are already being imported or waiting; try again in a few minutes',
+  },
+  IMPORTS_PER_USER: {
+    http: 429,
+    exit: 1,
+    zh: '您已有 {count} 个文件正在导入或排队，请等其中一个完成后再上传',
+    en: 'You already have {count} files being imported or waiting; wait for one to finish',
+  },
   INTERNAL: {
     http: 500,
     exit: 1,

@@ -10,7 +10,14 @@ import { redactText } from '../../core/redact.js';
 import { isDiskFull } from '../../db/openDatabase.js';
 import { cleanupAbandonedImports } from '../../ingest/abandonedImports.js';
 import { importFile, datasetOrFail } from '../../ingest/importFile.js';
-import { findImportJob, startImportJob, type ImportJob } from '../../ingest/importJobs.js';
+import {
+  findImportJob,
+  importLimits,
+  queuePosition,
+  reserveImport,
+  startImportJob,
+  type ImportJob,
+} from '../../ingest/importJobs.js';
 import { importerRoles } from '../../ingest/importRoles.js';
 import { newUploadPath } from '../../ingest/uploadFiles.js';
 import { requireUser } from '../requestContext.js';
@@ -26,6 +33,7 @@ function jobView(job: ImportJob, language: Language) {
     dataset: job.dataset,
     fileName: job.fileName,
     state: job.state,
+    queuePosition: queuePosition(job),
     progress: job.progress,
     startedAt: job.startedAt,
     endedAt: job.endedAt,
@@ -91,9 +99,19 @@ export function importRoutes(fastify: FastifyInstance, services: RouteServices):
     handler: async ({ query, ctx }) => {
       const user = requireUser(ctx);
       datasetOrFail(query.dataset);
-      const file = await saveUpload(ctx.app, ctx.request.body, query.fileName);
+      const limits = importLimits(ctx.app.config);
+      const ticket = reserveImport(user.id, limits);
+      let file: string;
+      try {
+        file = await saveUpload(ctx.app, ctx.request.body, query.fileName);
+      } catch (error) {
+        ticket.release();
+        throw error;
+      }
       const job = startImportJob(
-        { id: user.id, jurisdictionCode: user.jurisdictionCode },
+        ticket,
+        limits,
+        { jurisdictionCode: user.jurisdictionCode },
         query.dataset,
         query.fileName,
         (onProgress) =>

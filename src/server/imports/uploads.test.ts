@@ -8,11 +8,13 @@ import { xlsxBomb } from '../../../test/factories/xlsxBomb.js';
 import { describeForEachDatabase } from '../../../test/helpers/databases.js';
 import { serverFor } from '../../../test/helpers/server.js';
 import { datasets } from '../../ingest/datasets/index.js';
+import { importLimits, reserveImport, startImportJob } from '../../ingest/importJobs.js';
 import { uploadsDirectory } from '../../ingest/uploadFiles.js';
 
 interface JobView {
   id: string;
   state: string;
+  queuePosition: number | null;
   error: { code: string; message: string } | null;
 }
 
@@ -49,6 +51,7 @@ const header = chineseHeaders(
   datasets.disbursements,
   datasets.disbursements.fields.map((f) => f.key),
 );
+const paymentsCsv = Buffer.from(`\ufeff${header.join(',')}\r\n`);
 
 describeForEachDatabase('uploads', (current) => {
   it('names the file the clerk uploaded in every error, never the server’s copy', async () => {
@@ -136,6 +139,58 @@ describeForEachDatabase('uploads', (current) => {
       .execute();
     expect(audited.length).toBeGreaterThan(0);
     expect(fs.readdirSync(uploadsDirectory(ctx))).toEqual([]);
+    await server.close();
+  });
+
+  it('runs a few imports at once, queues the next ones, and refuses beyond the queue or a user’s share', async () => {
+    const ctx = current();
+    Object.assign(ctx.config, { maxImports: 1, importQueue: 1, importsPerUser: 2 });
+    const server = await serverFor(ctx);
+    const first = await createTestUser(ctx, { role: 'clerk' });
+    const firstCookie = await sessionCookieFor(ctx, first);
+    const second = await createTestUser(ctx, { role: 'clerk' });
+    const secondCookie = await sessionCookieFor(ctx, second);
+
+    // Another user's import holds the one place to run until it is let go.
+    let letGo = (): void => undefined;
+    const limits = importLimits(ctx.config);
+    startImportJob(
+      reserveImport(second.id, limits),
+      limits,
+      { jurisdictionCode: second.jurisdiction_code },
+      'disbursements',
+      'held.csv',
+      () => new Promise((_, reject) => (letGo = () => reject(new Error('let go')))),
+      () => ({ code: 'INTERNAL', message: { zh: '', en: '' } }),
+    );
+
+    const queued = await upload(server, firstCookie, '排队.csv', paymentsCsv);
+    expect(queued.status).toBe(200);
+    expect(queued.job).toMatchObject({ state: 'queued', queuePosition: 1 });
+
+    const busy = await upload(server, secondCookie, '满了.csv', paymentsCsv);
+    expect(busy.status).toBe(503);
+    expect(busy.error?.code).toBe('IMPORTS_BUSY');
+    expect(busy.error?.message).toContain('请过几分钟再上传');
+    expect(fs.readdirSync(uploadsDirectory(ctx))).toHaveLength(1);
+
+    ctx.config.importQueue = 5;
+    const again = await upload(server, firstCookie, '又一个.csv', paymentsCsv);
+    expect(again.job).toMatchObject({ state: 'queued', queuePosition: 2 });
+    const share = await upload(server, firstCookie, '第三个.csv', paymentsCsv);
+    expect(share.status).toBe(429);
+    expect(share.error).toMatchObject({ code: 'IMPORTS_PER_USER' });
+    expect(share.error?.message).toContain('您已有 2 个文件正在导入或排队');
+
+    letGo();
+    for (const job of [queued.job!, again.job!]) {
+      expect(await finished(server, firstCookie, job.id)).toMatchObject({ state: 'done' });
+    }
+    expect(fs.readdirSync(uploadsDirectory(ctx))).toEqual([]);
+    // With the queue empty, a user's next upload is taken again.
+    const next = await upload(server, firstCookie, '下一个.csv', paymentsCsv);
+    expect(next.job?.state).toBe('running');
+    expect(await finished(server, firstCookie, next.job!.id)).toMatchObject({ state: 'done' });
     await server.close();
   });
 });
