@@ -3,12 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { templateRow } from '../../test/factories/templateRows.js';
 import { describeForEachDatabase, tempDir } from '../../test/helpers/databases.js';
 import { serverFor } from '../../test/helpers/server.js';
 import { systemActor } from '../audit/actor.js';
 import { auditedWrite } from '../audit/auditedWrite.js';
 import type { AppContext } from '../appContext.js';
+import { scopeOf } from '../auth/scope.js';
 import { insertBatch } from './batchesRepository.js';
+import { importFile } from './importFile.js';
 import { insertQuarantine } from './quarantineRepository.js';
 import {
   dataDirectory,
@@ -85,6 +88,25 @@ describeForEachDatabase('uploads and imports left behind', (current) => {
     expect(fs.readdirSync(uploadsDirectory(ctx)).sort()).toEqual(
       [mine, living, stranger].map((f) => path.basename(f)).sort(),
     );
+  });
+
+  it('clears them before an import', async () => {
+    const ctx = current();
+    const left = uploadOf(ctx, deadPid());
+    const file = path.join(uploadsDirectory(ctx), '..', 'deaths.csv');
+    const death = templateRow('deaths');
+    fs.writeFileSync(
+      file,
+      `身份证号,姓名,死亡日期\n${death.id_number!},${death.name!},2024-03-12\n`,
+    );
+    const summary = await importFile(ctx, {
+      dataset: 'deaths',
+      filePath: file,
+      actor: systemActor,
+      scope: scopeOf('431226000000'),
+    });
+    expect(summary.accepted).toBe(1);
+    expect(fs.existsSync(left)).toBe(false);
   });
 
   it('clears them when a server starts: the files, and the half batch of the dead import', async () => {
