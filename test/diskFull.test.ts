@@ -165,14 +165,19 @@ describe.skipIf(cannotMount !== null)('a full disk on a small tmpfs', () => {
 
   it.skipIf(!inject('pgTemplate'))(
     'ends a PostgreSQL import with DISK_FULL (53100) when the table’s disk fills',
-    async () => {
+    async (context) => {
       const admin = new pg.Client({ connectionString: pgAdminUrl() });
       await admin.connect();
-      const dataDirectory = (await admin.query<{ data_directory: string }>('show data_directory'))
-        .rows[0]!.data_directory;
-      if (!fs.existsSync(dataDirectory)) {
+      // A tablespace needs a superuser, and a folder the server itself can write to.
+      const dataDirectory = await admin
+        .query<{ data_directory: string }>('show data_directory')
+        .then((result) => result.rows[0]!.data_directory)
+        .catch(() => null);
+      if (dataDirectory === null || !fs.existsSync(dataDirectory)) {
         await admin.end();
-        throw new Error(`PostgreSQL at ${pgAdminUrl()} does not run on this machine`);
+        const reason = `PostgreSQL at ${pgAdminUrl()} is not a local server we are superuser of`;
+        console.warn(`\n[jiandu] PostgreSQL disk-full test skipped: ${reason}\n`);
+        return context.skip(reason);
       }
       const owner = fs.statSync(dataDirectory);
       const disk = mountSmallDisk(1024 * 1024);
