@@ -12,6 +12,17 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Rules a PostgreSQL scan runs at once; 0: one per core, at most four. */
   scanLanes: number;
+  /**
+   * The deployment's own folder for files it keeps outside the database (uploads being
+   * imported); null: the SQLite file's folder, or ./data beside a PostgreSQL database.
+   */
+  dataDir: string | null;
+  /** Imports a server runs at once; more wait in its queue. */
+  maxImports: number;
+  /** Uploads that may wait for a free import (more are refused). */
+  importQueue: number;
+  /** Uploads one user may have importing or waiting at once. */
+  importsPerUser: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -30,6 +41,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
     return value;
   };
+  const atLeastOne = (name: string, fallback: number): number => {
+    const value = number(name, fallback);
+    if (!Number.isInteger(value) || value < 1) {
+      throw new JianduError('INVALID_ARGUMENT', { detail: `${name}=${env[name]} (1 or more)` });
+    }
+    return value;
+  };
   const cookie = env.JIANDU_COOKIE_SECURE;
   return {
     auditHash,
@@ -38,5 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: cookie === 'true' ? true : cookie === 'false' ? false : 'auto',
     trustProxy: env.JIANDU_TRUST_PROXY === 'true',
     scanLanes: Math.floor(number('JIANDU_SCAN_LANES', 0)),
+    dataDir: env.JIANDU_DATA_DIR ? env.JIANDU_DATA_DIR : null,
+    maxImports: atLeastOne('JIANDU_MAX_IMPORTS', 2),
+    importQueue: Math.floor(number('JIANDU_IMPORT_QUEUE', 8)),
+    importsPerUser: atLeastOne('JIANDU_IMPORTS_PER_USER', 3),
   };
 }

@@ -238,6 +238,30 @@ export const errorCatalogue = {
     zh: '记录中不属于“{dataset}”模板的字段超过 {max} 个（如 {sample}），请检查字段名；模板字段见 GET /api/datasets',
     en: 'The records carry more than {max} fields that are not in the {dataset} template (e.g. {sample}); check the field names (GET /api/datasets lists the template)',
   },
+  FILE_TOO_LARGE: {
+    http: 413,
+    exit: 1,
+    zh: '文件 {path} 过大：{detail}',
+    en: 'The file {path} is too large: {detail}',
+  },
+  DISK_FULL: {
+    http: 507,
+    exit: 1,
+    zh: '服务器磁盘已满，数据没有保存；请联系管理员清理磁盘后再试',
+    en: 'The server’s disk is full and nothing was saved; free some space, then try again',
+  },
+  IMPORTS_BUSY: {
+    http: 503,
+    exit: 1,
+    zh: '正在导入和排队的文件已有 {count} 个，系统繁忙，请过几分钟再上传',
+    en: '{count} files are already being imported or waiting; try again in a few minutes',
+  },
+  IMPORTS_PER_USER: {
+    http: 429,
+    exit: 1,
+    zh: '您已有 {count} 个文件正在导入或排队，请等其中一个完成后再上传',
+    en: 'You already have {count} files being imported or waiting; wait for one to finish',
+  },
   INTERNAL: {
     http: 500,
     exit: 1,

@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+} from 'kysely';
 import pg from 'pg';
 import { JianduError } from '../core/errors.js';
 import { describeTarget, type DatabaseTarget } from './databaseTarget.js';
@@ -47,10 +54,19 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Whether an error says the disk is full: a file write's ENOSPC (or a quota's EDQUOT),
+ * SQLite's SQLITE_FULL, PostgreSQL's disk_full (53100).
+ */
+export function isDiskFull(error: unknown): boolean {
+  return ['ENOSPC', 'EDQUOT', 'SQLITE_FULL', '53100'].includes(errorCode(error));
+}
+
 /** Maps driver errors about the database itself to Jiandu errors; other errors pass. */
 export function classifyDatabaseError(error: unknown, label: string): unknown {
   if (error instanceof JianduError) return error;
   const code = errorCode(error);
+  if (isDiskFull(error)) return new JianduError('DISK_FULL', {}, { cause: error });
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new JianduError('DB_CORRUPT', { target: label }, { cause: error });
   }
@@ -80,6 +96,26 @@ export function classifyDatabaseError(error: unknown, label: string): unknown {
   return error;
 }
 
+/**
+ * SQLite itself rolls a transaction back on some errors (SQLITE_FULL: a full disk); Kysely
+ * then sends ROLLBACK all the same, and its "no transaction is active" error would replace
+ * the one that says what happened. This driver rolls back only what is still open.
+ */
+class SqliteKeepingErrors extends SqliteDialect {
+  constructor(private readonly raw: SqliteDatabase.Database) {
+    super({ database: raw });
+  }
+
+  override createDriver(): Driver {
+    const raw = this.raw;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (raw.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database: raw });
+  }
+}
+
 function openSqlite(target: { kind: 'sqlite'; file: string }, options: OpenOptions): DbHandle {
   const label = target.file;
   const memory = target.file === ':memory:';
@@ -99,7 +135,7 @@ function openSqlite(target: { kind: 'sqlite'; file: string }, options: OpenOptio
   } catch (error) {
     throw classifyDatabaseError(error, label);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteKeepingErrors(raw) });
   return {
     db,
     dialect: 'sqlite',

@@ -6,18 +6,11 @@ import { auditedWrite } from '../audit/auditedWrite.js';
 import { redactText } from '../core/redact.js';
 import { datasets } from './datasets/index.js';
 import { isDatasetKey } from './datasetDefinition.js';
+import { processAlive } from './processAlive.js';
+import { removeLeftoverUploads } from './uploadFiles.js';
 
 /** An import that has not reported for this long is dead, wherever it ran. */
 const staleMs = 10 * 60_000;
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Whether the process that wrote a batch is gone: dead on this host, or silent too long. */
 function abandoned(importer: string | null, heartbeatAt: string | null, now: number): boolean {
@@ -71,9 +64,11 @@ export async function discardBatch(
 /**
  * Imports that died (a killed process, a crashed server) leave a batch in `importing` with
  * some of its rows written. Those rows were never live; this removes them and marks the
- * batch failed, so a half batch never lingers. Runs before every import.
+ * batch failed, so a half batch never lingers; and removes the uploaded files such an
+ * import left. Runs before every import and when a server starts.
  */
 export async function cleanupAbandonedImports(ctx: AppContext): Promise<number[]> {
+  removeLeftoverUploads(ctx);
   const candidates = await ctx.handle.db
     .selectFrom('ingest_batches')
     .select(['id', 'dataset', 'importer', 'heartbeat_at', 'jurisdiction_code'])

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type SqliteDatabase from 'better-sqlite3';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { DbHandle } from '../db/openDatabase.js';
+import { classifyDatabaseError, type DbHandle } from '../db/openDatabase.js';
 import type { DatasetDefinition } from './datasetDefinition.js';
 import { chunkColumns, type PipelineChunk } from './rowPipeline.js';
 
@@ -47,6 +47,22 @@ export interface BulkWriter {
  * than the whole rest of the import.
  */
 export async function openBulkWriter(
+  handle: DbHandle,
+  definition: DatasetDefinition,
+  batchId: number,
+): Promise<BulkWriter> {
+  const writer = await openNativeWriter(handle, definition, batchId);
+  return {
+    // The driver's errors as Jiandu's (a full disk, a locked file), as auditedWrite gives them.
+    write: (chunk) =>
+      writer.write(chunk).catch((error: unknown) => {
+        throw classifyDatabaseError(error, handle.label);
+      }),
+    close: () => writer.close(),
+  };
+}
+
+async function openNativeWriter(
   handle: DbHandle,
   definition: DatasetDefinition,
   batchId: number,

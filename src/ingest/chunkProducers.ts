@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { JianduError } from '../core/errors.js';
 import type { Dialect } from '../db/openDatabase.js';
 import type { DatasetDefinition } from './datasetDefinition.js';
 import { openTable } from './readers/openTable.js';
-import type { RawRow } from './readers/tableReader.js';
+import type { RawRow, TableSource } from './readers/tableReader.js';
 import { RowPipeline, type PipelineChunk, type PipelineCounters } from './rowPipeline.js';
 import { headerSearchRows, tableHeader } from './tableHeader.js';
 import { memoryTable } from './memoryTable.js';
@@ -22,7 +21,13 @@ import {
  * or in a worker), or rows streamed in.
  */
 export type TableSourceInput =
-  | { kind: 'file'; path: string; useWorker?: boolean }
+  | {
+      kind: 'file';
+      path: string;
+      /** The file's name in error messages (default: its path). */
+      label?: string;
+      useWorker?: boolean;
+    }
   | { kind: 'records'; records: readonly ExchangeRecord[]; useWorker?: boolean }
   | {
       kind: 'rows';
@@ -84,45 +89,58 @@ export interface ProducerOptions {
   mapping: Record<string, string>;
 }
 
-function fileSize(path: string): number {
-  try {
-    return fs.statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
-
-/** Files larger than this are read in a worker thread. */
+/** Files whose content (an XLSX's unzipped) is larger than this are read in a worker thread. */
 export const workerThresholdBytes = 8 * 1024 * 1024;
 
 /** Exchange requests with more records than this are validated in a worker thread. */
 export const workerThresholdRecords = 1_000;
 
+/** A table read in the importing thread. */
+interface InlineTable {
+  batches: AsyncIterable<RawRow[]>;
+  format: string | null;
+  digest: () => { sha256: string; bytes: number } | null;
+  encoding: () => string | null;
+  /** Progress through the content, or null for rows in memory. */
+  bytes: () => { read: number; total: number } | null;
+  /** A file a clerk filled in: the apostrophes a spreadsheet export added are stripped. */
+  fromFile: boolean;
+}
+
+function openedRows(table: TableSource): InlineTable {
+  return {
+    batches: table.batches(chunkRows),
+    format: table.format,
+    digest: () => table.digest(),
+    encoding: (): string | null => table.encoding,
+    bytes: () => ({ read: table.bytesRead(), total: table.contentBytes }),
+    fromFile: true,
+  };
+}
+
+function inMemory(
+  input: Extract<TableSourceInput, { kind: 'rows' | 'records' }>,
+  options: ProducerOptions,
+): InlineTable {
+  if (input.kind === 'rows') return { ...input, bytes: () => null, fromFile: false };
+  const table = memoryTable(
+    recordsAsTable(options.definition, input.records, options.mapping),
+    'json',
+  );
+  return {
+    batches: table.batches(chunkRows),
+    format: table.format,
+    digest: () => table.digest(),
+    encoding: () => table.encoding,
+    bytes: () => null,
+    fromFile: false,
+  };
+}
+
 async function inlineProducer(
-  input: TableSourceInput,
+  table: InlineTable,
   options: ProducerOptions,
 ): Promise<ChunkProducer> {
-  const table =
-    input.kind === 'file'
-      ? await openTable(input.path).then((t) => ({
-          batches: t.batches(chunkRows),
-          format: t.format,
-          digest: () => t.digest(),
-          encoding: (): string | null => t.encoding,
-          bytesRead: (): number | null => t.bytesRead(),
-        }))
-      : input.kind === 'records'
-        ? ((t) => ({
-            batches: t.batches(chunkRows),
-            format: t.format,
-            digest: () => t.digest(),
-            encoding: () => t.encoding,
-            bytesRead: (): number | null => null,
-          }))(
-            memoryTable(recordsAsTable(options.definition, input.records, options.mapping), 'json'),
-          )
-        : { ...input, bytesRead: (): number | null => null };
-  const total = input.kind === 'file' ? fileSize(input.path) : 0;
   const iterator = table.batches[Symbol.asyncIterator]();
   const head: RawRow[] = [];
   let rest: RawRow[] = [];
@@ -144,17 +162,14 @@ async function inlineProducer(
   let stopped = false;
   return {
     format: table.format,
-    bytes() {
-      const read = table.bytesRead();
-      return read === null ? null : { read, total };
-    },
+    bytes: table.bytes,
     async *chunks(batchId) {
       const p = new RowPipeline(options.definition, header.match, header.headers, {
         today: options.today,
         source: options.source,
         copyForBatch: options.dialect === 'postgres' ? batchId : null,
         originalRowColumn: header.originalRowColumn,
-        fromFile: input.kind === 'file',
+        fromFile: table.fromFile,
       });
       pipeline = p;
       for (const row of head.slice(header.position + 1)) p.push(row);
@@ -188,10 +203,24 @@ async function inlineProducer(
   };
 }
 
+/** A worker that ran out of its bounded memory: the file holds more than an import may. */
+function outOfMemory(label: string): JianduError {
+  return new JianduError('FILE_TOO_LARGE', {
+    path: label,
+    detail: {
+      zh: '内容过多，读取时超出了导入可用的内存；请拆分成几个文件再导入',
+      en: 'reading it needs more memory than an import may use; split it into several files',
+    },
+  });
+}
+
 async function workerProducer(
   table: WorkerTable,
+  /** The content's size, for progress (0 for records). */
+  total: number,
   options: ProducerOptions,
 ): Promise<ChunkProducer> {
+  const label = table.kind === 'file' ? table.label : options.fileLabel;
   const data: WorkerInput = {
     entry: new URL('./importWorker.ts', import.meta.url).href,
     table,
@@ -217,7 +246,10 @@ async function workerProducer(
     wake?.();
   });
   worker.on('error', (error) => {
-    exitError = error;
+    exitError =
+      (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? outOfMemory(label)
+        : error;
     wake?.();
   });
   worker.on('exit', (code) => {
@@ -245,11 +277,10 @@ async function workerProducer(
   const header = await next();
   if (header.type !== 'header') throw new Error(`unexpected ${header.type} from the import worker`);
   let result: ProducerResult | null = null;
-  const total = table.kind === 'file' ? fileSize(table.path) : 0;
   let read = 0;
   return {
     format: header.format,
-    bytes: () => ({ read, total }),
+    bytes: () => (table.kind === 'file' ? { read, total } : null),
     async *chunks(batchId) {
       post({ type: 'start', batchId });
       for (;;) {
@@ -285,17 +316,18 @@ export async function chunkProducer(
   input: TableSourceInput,
   options: ProducerOptions,
 ): Promise<ChunkProducer> {
-  if (input.kind === 'file') {
-    const useWorker =
-      input.useWorker ??
-      (fs.existsSync(input.path) && fs.statSync(input.path).size > workerThresholdBytes);
-    if (useWorker) return workerProducer({ kind: 'file', path: input.path }, options);
+  if (input.kind === 'rows') return inlineProducer(inMemory(input, options), options);
+  if (input.kind === 'records') {
+    if (input.useWorker ?? input.records.length > workerThresholdRecords)
+      return workerProducer({ kind: 'records', json: JSON.stringify(input.records) }, 0, options);
+    return inlineProducer(inMemory(input, options), options);
   }
-  if (
-    input.kind === 'records' &&
-    (input.useWorker ?? input.records.length > workerThresholdRecords)
-  ) {
-    return workerProducer({ kind: 'records', json: JSON.stringify(input.records) }, options);
-  }
-  return inlineProducer(input, options);
+  const label = input.label ?? input.path;
+  // Opening reads only the file's beginning (and a workbook's directory): refusals come
+  // from here, and the size of what there is to read decides where it is read.
+  const table = await openTable(input.path, label);
+  const useWorker = input.useWorker ?? table.contentBytes > workerThresholdBytes;
+  if (useWorker)
+    return workerProducer({ kind: 'file', path: input.path, label }, table.contentBytes, options);
+  return inlineProducer(openedRows(table), options);
 }

@@ -54,6 +54,8 @@ export async function importFile(ctx: AppContext, input: ImportFileInput): Promi
     table: {
       kind: 'file',
       path: input.filePath,
+      // Errors about the file name it as its owner knows it (an upload's own path means nothing).
+      label: input.fileName ?? input.filePath,
       ...(input.useWorker === undefined ? {} : { useWorker: input.useWorker }),
     },
     actor: input.actor,

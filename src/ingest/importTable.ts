@@ -150,7 +150,11 @@ export async function importTable(ctx: AppContext, input: TableImport): Promise<
   } catch (error) {
     await producer.abort();
     await writer.close();
-    await discardBatch(ctx, batch, error instanceof Error ? error.message : String(error));
+    // Discarding may fail for the same reason (a disk still full): the batch then stays
+    // `importing` until the cleanup of abandoned imports, and the first error is the one told.
+    await discardBatch(ctx, batch, error instanceof Error ? error.message : String(error)).catch(
+      () => undefined,
+    );
     throw error;
   }
   await writer.close();

@@ -42,7 +42,7 @@ async function run(): Promise<void> {
   const definition = datasets[input.dataset];
   const table =
     input.table.kind === 'file'
-      ? await openTable(input.table.path)
+      ? await openTable(input.table.path, input.table.label)
       : memoryTable(
           recordsAsTable(
             definition,

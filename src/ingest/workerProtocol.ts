@@ -14,7 +14,9 @@ export const chunkRows = Number(process.env.JIANDU_CHUNK_ROWS ?? 5_000);
  * is copied to the worker at once; the records' table is built and validated there, so that
  * a large request does not hold up a server).
  */
-export type WorkerTable = { kind: 'file'; path: string } | { kind: 'records'; json: string };
+export type WorkerTable =
+  /** `label`: the file's name in the reader's error messages. */
+  { kind: 'file'; path: string; label: string } | { kind: 'records'; json: string };
 
 /** Messages between the importing thread and the worker that reads and validates a table. */
 export interface WorkerInput {

@@ -59,11 +59,14 @@ export async function createTestContext(
     await admin.end();
   }
   const handle = await openDatabase({ kind: 'postgres', url: pgUrlFor(name) }, { poolSize: 4 });
+  // Beside PostgreSQL the data folder (uploads) is ./data unless configured: a test's own.
+  const dataDir = config.dataDir === undefined ? tempDir('jiandu-data-') : null;
   return {
     handle,
-    config: fullConfig,
+    config: { ...fullConfig, dataDir: config.dataDir ?? dataDir },
     destroy: async () => {
       await handle.close();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
       const client = new pg.Client({ connectionString: pgAdminUrl() });
       await client.connect();
       try {

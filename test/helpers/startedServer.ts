@@ -19,6 +19,8 @@ export interface StartedServer {
   url: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** Kills the server without warning (SIGKILL to its process group), as a crash would. */
+  kill: () => Promise<void>;
 }
 
 /**
@@ -54,15 +56,17 @@ export async function startServer(
     if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+  const signal = async (name: NodeJS.Signals): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    // The whole process group: npm and the node processes it started.
+    process.kill(-child.pid, name);
+    await exited;
+  };
   return {
     url,
     output: () => output,
-    stop: async () => {
-      if (child.exitCode !== null || child.pid === undefined) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      // The whole process group: npm and the node processes it started.
-      process.kill(-child.pid, 'SIGTERM');
-      await exited;
-    },
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
   };
 }

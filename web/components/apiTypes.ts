@@ -172,13 +172,15 @@ export interface ImportSummary {
   merged_into: number | null;
 }
 
-export type ImportJobState = 'running' | 'done' | 'failed';
+export type ImportJobState = 'queued' | 'running' | 'done' | 'failed';
 
 export interface ImportJob {
   id: string;
   dataset: string;
   fileName: string;
   state: ImportJobState;
+  /** While queued: the place in line (1: next). */
+  queuePosition: number | null;
   progress: ImportProgress;
   startedAt: string;
   endedAt: string | null;

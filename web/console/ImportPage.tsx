@@ -78,7 +78,11 @@ function ProgressCard(props: { phase: Phase }): ReactNode {
       <Space align="center" size={12} className="import-progress-head">
         <Spin />
         <Typography.Text strong>
-          {t(phase.kind === 'uploading' ? 'imports.uploading' : 'imports.running')}
+          {phase.kind === 'uploading'
+            ? t('imports.uploading')
+            : phase.kind === 'running' && phase.job.state === 'queued'
+              ? t('imports.queued', { position: phase.job.queuePosition ?? 1 })
+              : t('imports.running')}
         </Typography.Text>
       </Space>
       <Progress percent={100} status="active" showInfo={false} className="import-progress-bar" />
@@ -192,7 +196,8 @@ export function ImportPage(): ReactNode {
   async function follow(first: ImportJob, signal: AbortSignal): Promise<void> {
     let job = first;
     let failures = 0;
-    while (job.state === 'running') {
+    // A queued import waits its turn on the server: followed like a running one.
+    while (job.state === 'running' || job.state === 'queued') {
       setPhase({ kind: 'running', job });
       await delay(pollIntervalMs, signal);
       try {

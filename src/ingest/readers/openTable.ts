@@ -5,7 +5,6 @@ import { csvRows } from './csvRows.js';
 import { decodeText } from './decodeText.js';
 import { byteOrderMarkLength, detectEncoding, sniffWindow } from './detectEncoding.js';
 import { fileError } from './fileError.js';
-import { centralDirectoryOffset, padZipEntries } from './padZipEntries.js';
 import { readHashed, type FileDigest } from './readHashed.js';
 import { sniffFormat, type SniffedFormat } from './sniffFormat.js';
 import {
@@ -15,7 +14,14 @@ import {
   type TableSource,
   type TextEncoding,
 } from './tableReader.js';
-import { xlsxRows } from './xlsxRows.js';
+import {
+  maxWorkbookBytes,
+  planWorkbook,
+  workbookStream,
+  type WorkbookPlan,
+} from './workbookStream.js';
+import { InputFailure, xlsxRows } from './xlsxRows.js';
+import { readZipDirectory } from './zipDirectory.js';
 
 const saveAs = '请在 Excel 中打开，另存为 .xlsx 或 CSV（UTF-8）后再导入';
 
@@ -50,7 +56,7 @@ interface Head {
   size: number;
 }
 
-async function readHead(path: string): Promise<Head> {
+async function readHead(path: string, label: string): Promise<Head> {
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(path, 'r');
@@ -60,7 +66,7 @@ async function readHead(path: string): Promise<Head> {
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return { bytes: buffer.subarray(0, bytesRead), size: stat.size };
   } catch (error) {
-    throw fileError(path, error) ?? error;
+    throw fileError(label, error) ?? error;
   } finally {
     await handle?.close();
   }
@@ -75,15 +81,16 @@ function blank(bytes: Uint8Array): boolean {
     );
 }
 
-function failure(path: string, format: FileFormat, error: unknown): unknown {
+/** `label` names the file in messages: an upload's own path would mean nothing to a clerk. */
+function failure(label: string, format: FileFormat, error: unknown): unknown {
   if (isJianduError(error)) return error;
-  const system = fileError(path, error);
+  const system = fileError(label, error);
   if (system) return system;
   if (format === 'xlsx') {
     const reason = error instanceof Error ? error.message : String(error);
     return new JianduError(
       'FILE_UNREADABLE',
-      { path, detail: corruptWorkbook(reason) },
+      { path: label, detail: corruptWorkbook(reason) },
       { cause: error },
     );
   }
@@ -91,14 +98,14 @@ function failure(path: string, format: FileFormat, error: unknown): unknown {
 }
 
 async function* reported(
-  path: string,
+  label: string,
   format: FileFormat,
   rows: AsyncGenerator<RawRow[]>,
 ): AsyncGenerator<RawRow[]> {
   try {
     yield* rows;
   } catch (error) {
-    throw failure(path, format, error);
+    throw failure(label, format, error);
   }
 }
 
@@ -113,12 +120,18 @@ function digestOf(digest: FileDigest | undefined): FileDigest {
   return digest;
 }
 
-function csvTable(path: string, sniffed: TextEncoding | undefined): TableSource {
+function csvTable(
+  path: string,
+  label: string,
+  size: number,
+  sniffed: TextEncoding | undefined,
+): TableSource {
   let encoding: TextEncoding = sniffed ?? 'utf-8';
   let digest: FileDigest | undefined;
   const progress = { bytes: 0 };
   return {
     format: 'csv',
+    contentBytes: size,
     get encoding(): TextEncoding {
       return encoding;
     },
@@ -128,80 +141,119 @@ function csvTable(path: string, sniffed: TextEncoding | undefined): TableSource 
       progress.bytes = 0;
       const bytes = readHashed(path, (result) => (digest = result), progress);
       const text = decodeText(bytes, sniffed, (decided) => (encoding = decided));
-      return reported(path, 'csv', csvRows(text, path, batchSize));
+      return reported(label, 'csv', csvRows(text, label, batchSize));
     },
     digest: () => digestOf(digest),
     bytesRead: () => progress.bytes,
   };
 }
 
-function xlsxTable(path: string, directoryOffset: number | undefined): TableSource {
+function xlsxTable(path: string, label: string, plan: WorkbookPlan): TableSource {
   let digest: FileDigest | undefined;
-  const progress = { bytes: 0 };
+  // Progress is counted in the unzipped bytes handed to the reader, of contentBytes.
+  let unzipped = 0;
   async function* rows(batchSize: number): AsyncGenerator<RawRow[]> {
-    progress.bytes = 0;
-    const hashed = readHashed(path, (result) => (digest = result), progress);
-    const bytes = Readable.from(
-      directoryOffset === undefined ? hashed : padZipEntries(hashed, directoryOffset),
-      { objectMode: false },
-    );
-    try {
-      yield* xlsxRows(bytes, batchSize);
-      if (!digest) {
-        // The zip reader may stop at the end of the last entry it cares about; the digest
-        // is of the whole file.
-        bytes.unpipe();
-        for await (const _chunk of bytes) {
-          // hashed by readHashed on the way
+    unzipped = 0;
+    // exceljs reads a stream and would never hear of its failure (a bomb found out, a
+    // read error): the stream just ends, the reader is told, and the failure is reported
+    // rather than what exceljs makes of a zip cut short.
+    let failed: { error: unknown } | undefined;
+    const failure = new InputFailure();
+    async function* guarded(): AsyncGenerator<Buffer> {
+      try {
+        for await (const chunk of workbookStream(path, plan)) {
+          unzipped += chunk.length;
+          yield chunk;
         }
+      } catch (error) {
+        failed = { error };
+        failure.fail(error);
       }
+    }
+    const bytes = Readable.from(guarded(), { objectMode: false });
+    try {
+      yield* xlsxRows(bytes, batchSize, {
+        label,
+        hasSharedStrings: plan.hasSharedStrings,
+        failure,
+      });
+    } catch (error) {
+      throw failed ? failed.error : error;
     } finally {
       bytes.destroy();
+    }
+    if (failed) throw failed.error;
+    // The parts were read out of order; the digest is of the file as it came, start to end.
+    for await (const _chunk of readHashed(path, (result) => (digest = result))) {
+      // hashed by readHashed on the way
     }
   }
   return {
     format: 'xlsx',
     encoding: null,
+    contentBytes: plan.bytes,
     batches(batchSize = defaultBatchSize): AsyncIterable<RawRow[]> {
       checkBatchSize(batchSize);
       digest = undefined;
-      return reported(path, 'xlsx', rows(batchSize));
+      return reported(label, 'xlsx', rows(batchSize));
     },
     digest: () => digestOf(digest),
-    bytesRead: () => progress.bytes,
+    bytesRead: () => Math.min(unzipped, plan.bytes),
   };
+}
+
+async function openWorkbook(path: string, label: string): Promise<TableSource> {
+  const entries = await readZipDirectory(path).catch((error: unknown) => {
+    throw fileError(label, error) ?? error;
+  });
+  if (!entries) {
+    throw new JianduError('FILE_UNREADABLE', {
+      path: label,
+      detail: corruptWorkbook('no central directory'),
+    });
+  }
+  const plan = planWorkbook(entries);
+  if (plan.bytes > maxWorkbookBytes) {
+    const limit = `${maxWorkbookBytes / 1024 / 1024} MB`;
+    throw new JianduError('FILE_TOO_LARGE', {
+      path: label,
+      detail: {
+        zh: `解压后超过 ${limit}，不像是正常的表格；请检查文件，或拆分成几个文件再导入`,
+        en: `it unzips to more than ${limit}, which no ordinary table does; check it, or split it into several files`,
+      },
+    });
+  }
+  return xlsxTable(path, label, plan);
 }
 
 /**
  * Opens a CSV or XLSX file for import: decides the format from the content and, for CSV,
- * the encoding (see detectEncoding). Only the first 64 KiB (and, for a zip, the end of the
- * file) are read here; batches() streams the file, and reads it again from the start if
- * called again.
+ * the encoding (see detectEncoding). Only the first 64 KiB (and, for a zip, its directory)
+ * are read here; batches() streams the file, and reads it again from the start if called
+ * again. Errors name the file `label` (by default its path).
  *
  * Throws FILE_NOT_FOUND, FILE_EMPTY, or FILE_UNREADABLE for a folder, an unreadable file,
- * an old .xls or password-protected workbook, UTF-16 text, an HTML/XML "Excel" file or
- * another binary file. A corrupt .xlsx is reported by batches(), as FILE_UNREADABLE.
+ * an old .xls or password-protected workbook, UTF-16 text, an HTML/XML "Excel" file,
+ * another binary file or a zip without a directory; FILE_TOO_LARGE for a workbook that
+ * would unzip to more than maxWorkbookBytes. An otherwise corrupt .xlsx is reported by
+ * batches(), as FILE_UNREADABLE.
  */
-export async function openTable(path: string): Promise<TableSource> {
-  const head = await readHead(path);
+export async function openTable(path: string, label: string = path): Promise<TableSource> {
+  const head = await readHead(path, label);
   const complete = head.bytes.length === head.size;
   if (head.size === 0 || (complete && blank(head.bytes))) {
-    throw new JianduError('FILE_EMPTY', { path });
+    throw new JianduError('FILE_EMPTY', { path: label });
   }
   const format = sniffFormat(head.bytes);
   switch (format) {
-    case 'zip': {
-      const offset = await centralDirectoryOffset(path).catch((error: unknown) => {
-        throw fileError(path, error) ?? error;
-      });
-      return xlsxTable(path, offset);
-    }
+    case 'zip':
+      return openWorkbook(path, label);
     case 'text':
-      return csvTable(path, detectEncoding(head.bytes, complete));
+      return csvTable(path, label, head.size, detectEncoding(head.bytes, complete));
     case 'ole':
     case 'utf16':
     case 'markup':
     case 'binary':
-      throw new JianduError('FILE_UNREADABLE', { path, detail: refusals[format] });
+      throw new JianduError('FILE_UNREADABLE', { path: label, detail: refusals[format] });
   }
 }

@@ -28,11 +28,13 @@ export interface TableSource {
    * batches() is exhausted.
    */
   encoding: TextEncoding | null;
+  /** What there is to read, in bytes: the file for CSV, its parts unzipped for XLSX. */
+  contentBytes: number;
   /** Rows in order, in arrays of up to `batchSize` rows (default 5,000), streaming: never the whole file in memory. */
   batches(batchSize?: number): AsyncIterable<RawRow[]>;
   /** After batches() is exhausted: the file's hash (hex) and size in bytes, computed while reading (no second read). */
   digest(): { sha256: string; bytes: number };
-  /** Bytes of the file read so far by batches(): the progress of a long import. */
+  /** Of contentBytes, how many batches() has read so far: the progress of a long import. */
   bytesRead(): number;
 }
 

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { JianduError } from '../../core/errors.js';
 import type { Cell, RawRow } from './tableReader.js';
 import { xlsxCellValue } from './xlsxCellValue.js';
 
@@ -9,6 +10,7 @@ interface WorkbookInternals {
   workbookRels?: readonly { Id?: string; Target?: string }[];
   properties?: { model?: { date1904?: boolean } };
   styles?: { index?: { numFmt?: Record<number, string | undefined> } };
+  sharedStrings?: unknown;
 }
 interface WorksheetInternals {
   name?: string;
@@ -90,11 +92,33 @@ function closeUnread(sheet: WorksheetInternals): void {
   sheet.iterator.destroy();
 }
 
-function rowCells(row: ExcelJS.Row, date1904: boolean): Cell[] | undefined {
+/** Excel's last row. */
+export const maxRows = 1_048_576;
+/**
+ * The widest table read: far more than any template has columns. Each row is read into an
+ * array as wide as its last cell, so a few bytes of XML naming a far-right cell would cost
+ * thousands of empty cells, in every row of a batch: such a file is refused, naming the cell.
+ */
+export const maxColumns = 1000;
+
+/** A batch of wide rows is cut short, so that it never holds more cells than this per row. */
+const cellsPerRow = 40;
+
+function tooBig(label: string, detail: { zh: string; en: string }): JianduError {
+  return new JianduError('FILE_UNREADABLE', { path: label, detail });
+}
+
+function rowCells(row: ExcelJS.Row, date1904: boolean, label: string): Cell[] | undefined {
   const cells: Cell[] = [];
   row.eachCell((cell, column) => {
     const value = xlsxCellValue(cell.value, cell.numFmt, date1904);
     if (value === null) return;
+    if (column > maxColumns) {
+      throw tooBig(label, {
+        zh: `第 ${row.number} 行的 ${cell.address} 格有内容，表格超过 ${maxColumns} 列，这不像是模板表格；请删去多余的列再导入`,
+        en: `cell ${cell.address} in row ${row.number} has a value: the table is wider than ${maxColumns} columns`,
+      });
+    }
     while (cells.length < column - 1) cells.push(null);
     cells.push(value);
   });
@@ -115,7 +139,52 @@ class NoWorksheetError extends Error {
  * but empty) are skipped; a row ends at its last non-empty cell, and empty cells before
  * that are null, so every value keeps its column.
  */
-export async function* xlsxRows(input: Readable, batchSize: number): AsyncGenerator<RawRow[]> {
+export interface XlsxOptions {
+  /** The file's name in error messages. */
+  label: string;
+  /** False when the shared strings part given to exceljs was made up (see planWorkbook). */
+  hasSharedStrings: boolean;
+  /**
+   * Told when the bytes under `input` fail (a bomb found out, a read error): exceljs never
+   * hears of it and would wait for the rest of an entry for ever.
+   */
+  failure?: InputFailure;
+}
+
+/**
+ * A failure of a reader's input, which ends whatever the reader is waiting for. Only one
+ * wait at a time is held (Promise.race against a promise that never settles would keep
+ * every row it was raced with).
+ */
+export class InputFailure {
+  private failed: Error | undefined;
+  private waiting: ((error: Error) => void) | undefined;
+
+  fail(error: unknown): void {
+    this.failed ??= error instanceof Error ? error : new Error(String(error));
+    this.waiting?.(this.failed);
+  }
+
+  /** `promise`, unless the input fails first. */
+  race<T>(promise: Promise<T>): Promise<T> {
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise<T>((resolve, reject) => {
+      this.waiting = reject;
+      // The next wait may begin before this one's callbacks have run: clear only our own.
+      const done = (): void => {
+        if (this.waiting === reject) this.waiting = undefined;
+      };
+      void promise.then(done, done);
+      void promise.then(resolve, reject);
+    });
+  }
+}
+
+export async function* xlsxRows(
+  input: Readable,
+  batchSize: number,
+  options: XlsxOptions,
+): AsyncGenerator<RawRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -125,12 +194,15 @@ export async function* xlsxRows(input: Readable, batchSize: number): AsyncGenera
   const workbook = reader as unknown as WorkbookInternals;
   // Iterated by hand, not with for await, so that an early stop can still finish it.
   const sheets = reader[Symbol.asyncIterator]();
+  const failure = options.failure ?? new InputFailure();
+  const nextSheet = (): Promise<IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>> =>
+    failure.race(sheets.next());
   let found = false;
   let spooled = false;
   let finished = false;
   try {
     let rows: RawRow[] = [];
-    for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
+    for (let next = await nextSheet(); !next.done; next = await nextSheet()) {
       const worksheet = next.value;
       const sheet = worksheet as unknown as WorksheetInternals;
       if (found || !isFirstSheet(workbook, sheet.name)) {
@@ -140,13 +212,32 @@ export async function* xlsxRows(input: Readable, batchSize: number): AsyncGenera
       found = true;
       spooled = sheet.iterator instanceof Readable;
       addChineseDateFormats(workbook);
+      // Without shared strings, a cell that points to one must fail as it would have.
+      if (!options.hasSharedStrings) delete workbook.sharedStrings;
       const date1904 = workbook.properties?.model?.date1904 === true;
-      for await (const row of worksheet) {
-        const cells = rowCells(row, date1904);
-        if (cells) rows.push({ rowNumber: row.number, cells });
-        if (rows.length >= batchSize) {
+      let count = 0;
+      let cellsHeld = 0;
+      const sheetRows = worksheet[Symbol.asyncIterator]();
+      for (;;) {
+        const step = await failure.race(sheetRows.next());
+        if (step.done) break;
+        const row = step.value;
+        count += 1;
+        if (count > maxRows || row.number > maxRows) {
+          throw tooBig(options.label, {
+            zh: `工作表超过 Excel 的最大行数（${maxRows} 行），这不是 Excel 保存的表格`,
+            en: `the sheet has more than Excel's ${maxRows} rows`,
+          });
+        }
+        const cells = rowCells(row, date1904, options.label);
+        if (cells) {
+          rows.push({ rowNumber: row.number, cells });
+          cellsHeld += cells.length;
+        }
+        if (rows.length >= batchSize || cellsHeld >= batchSize * cellsPerRow) {
           yield rows;
           rows = [];
+          cellsHeld = 0;
         }
       }
     }
@@ -154,7 +245,7 @@ export async function* xlsxRows(input: Readable, batchSize: number): AsyncGenera
     if (!found) throw new NoWorksheetError();
     if (rows.length > 0) yield rows;
   } finally {
-    if (!finished && spooled) await releaseSpooledSheets(sheets);
+    if (!finished && spooled) await releaseSpooledSheets(nextSheet);
   }
 }
 
@@ -165,10 +256,10 @@ export async function* xlsxRows(input: Readable, batchSize: number): AsyncGenera
  * otherwise the files would stay in the temporary folder until the process exits.
  */
 async function releaseSpooledSheets(
-  sheets: AsyncGenerator<ExcelJS.stream.xlsx.WorksheetReader>,
+  nextSheet: () => Promise<IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>>,
 ): Promise<void> {
   try {
-    for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
+    for (let next = await nextSheet(); !next.done; next = await nextSheet()) {
       closeUnread(next.value as unknown as WorksheetInternals);
     }
   } catch {

@@ -1,16 +1,25 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../appContext.js';
 import { inScope } from '../../auth/scope.js';
 import { actorOf } from '../../auth/sessionUser.js';
 import { isJianduError, JianduError, type Language } from '../../core/errors.js';
+import { redactText } from '../../core/redact.js';
+import { isDiskFull } from '../../db/openDatabase.js';
+import { cleanupAbandonedImports } from '../../ingest/abandonedImports.js';
 import { importFile, datasetOrFail } from '../../ingest/importFile.js';
-import { findImportJob, startImportJob, type ImportJob } from '../../ingest/importJobs.js';
+import {
+  findImportJob,
+  importLimits,
+  queuePosition,
+  reserveImport,
+  startImportJob,
+  type ImportJob,
+} from '../../ingest/importJobs.js';
 import { importerRoles } from '../../ingest/importRoles.js';
+import { newUploadPath } from '../../ingest/uploadFiles.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
 import { importJobResponse, importQuery, jobParams } from './schema.js';
@@ -24,6 +33,7 @@ function jobView(job: ImportJob, language: Language) {
     dataset: job.dataset,
     fileName: job.fileName,
     state: job.state,
+    queuePosition: queuePosition(job),
     progress: job.progress,
     startedAt: job.startedAt,
     endedAt: job.endedAt,
@@ -32,36 +42,52 @@ function jobView(job: ImportJob, language: Language) {
   };
 }
 
-/** Saves the uploaded bytes to a private temporary file, refusing anything too large. */
-async function saveUpload(body: unknown): Promise<string> {
+/**
+ * Saves the uploaded bytes to a private file in the deployment's uploads folder, refusing
+ * anything too large; nothing is left of an upload that fails.
+ */
+async function saveUpload(app: AppContext, body: unknown, fileName: string): Promise<string> {
   if (!(body instanceof Readable)) {
     throw new JianduError('INVALID_ARGUMENT', {
       detail: { zh: '没有收到文件', en: 'no file was sent' },
     });
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiandu-upload-'));
-  const file = path.join(dir, crypto.randomUUID());
+  const file = newUploadPath(app);
   let bytes = 0;
   const stream = body;
   stream.on('data', (chunk: Buffer) => {
     bytes += chunk.length;
     if (bytes > maxUploadBytes)
       stream.destroy(
-        new JianduError('INVALID_ARGUMENT', {
-          detail: { zh: '文件超过 512 MB', en: 'file larger than 512 MB' },
+        new JianduError('FILE_TOO_LARGE', {
+          path: fileName,
+          detail: {
+            zh: '超过 512 MB 的上传上限，请拆分成几个文件再导入',
+            en: 'larger than the 512 MB upload limit; split it into several files',
+          },
         }),
       );
   });
   try {
-    await pipeline(stream, fs.createWriteStream(file, { mode: 0o600 }));
+    await pipeline(stream, fs.createWriteStream(file, { mode: 0o600, flags: 'wx' }));
   } catch (error) {
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(file, { force: true });
+    if (isDiskFull(error)) throw new JianduError('DISK_FULL', {}, { cause: error });
     throw error;
   }
   return file;
 }
 
 export function importRoutes(fastify: FastifyInstance, services: RouteServices): void {
+  // What a server that was killed left behind (uploads, half-written batches) goes when the
+  // next one starts, not only when someone next imports.
+  fastify.addHook('onReady', async () => {
+    try {
+      await cleanupAbandonedImports(services.app);
+    } catch (error) {
+      fastify.log.error({ cleanup: 'imports', message: redactText(String(error)) });
+    }
+  });
   defineRoute(fastify, services, {
     method: 'POST',
     url: '/api/imports',
@@ -74,9 +100,19 @@ export function importRoutes(fastify: FastifyInstance, services: RouteServices):
     handler: async ({ query, ctx }) => {
       const user = requireUser(ctx);
       datasetOrFail(query.dataset);
-      const file = await saveUpload(ctx.request.body);
+      const limits = importLimits(ctx.app.config);
+      const ticket = reserveImport(user.id, limits);
+      let file: string;
+      try {
+        file = await saveUpload(ctx.app, ctx.request.body, query.fileName);
+      } catch (error) {
+        ticket.release();
+        throw error;
+      }
       const job = startImportJob(
-        { id: user.id, jurisdictionCode: user.jurisdictionCode },
+        ticket,
+        limits,
+        { jurisdictionCode: user.jurisdictionCode },
         query.dataset,
         query.fileName,
         (onProgress) =>
@@ -89,7 +125,7 @@ export function importRoutes(fastify: FastifyInstance, services: RouteServices):
             onProgress,
             ...(query.source ? { source: query.source } : {}),
             ...(query.fixes ? { fixes: query.fixes } : {}),
-          }).finally(() => fs.rmSync(path.dirname(file), { recursive: true, force: true })),
+          }).finally(() => fs.rmSync(file, { force: true })),
         (error) =>
           isJianduError(error)
             ? { code: error.code, message: { zh: error.text('zh'), en: error.text('en') } }

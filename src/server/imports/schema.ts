@@ -23,7 +23,14 @@ export const importJob = Type.Object({
   id: Type.String(),
   dataset: Type.String(),
   fileName: Type.String(),
-  state: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  state: Type.Union([
+    Type.Literal('queued'),
+    Type.Literal('running'),
+    Type.Literal('done'),
+    Type.Literal('failed'),
+  ]),
+  /** While queued: the place in line (1: next). */
+  queuePosition: Type.Union([Type.Integer(), Type.Null()]),
   progress: counts,
   startedAt: Type.String(),
   endedAt: Type.Union([Type.String(), Type.Null()]),
