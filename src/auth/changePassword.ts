@@ -2,6 +2,8 @@ import type { AppContext } from '../appContext.js';
 import { auditedWrite } from '../audit/auditedWrite.js';
 import { JianduError } from '../core/errors.js';
 import { assertStrongPassword, hashPassword, verifyPassword } from './passwords.js';
+import { builtInAdministrator } from './createAdministrator.js';
+import { removeOneTimePasswordFile } from './oneTimePasswordFile.js';
 import { deleteOtherSessions } from './sessionsRepository.js';
 import { actorOf, type SessionUser } from './sessionUser.js';
 import { findUserById, setPassword } from './usersRepository.js';
@@ -25,4 +27,6 @@ export async function changePassword(
     await setPassword(scope, row, hash, false, 'user.change_password');
     await deleteOtherSessions(scope, row.id, input.keepToken);
   });
+  // The one-time password is spent: its copy on disk goes with it.
+  if (row.username === builtInAdministrator) removeOneTimePasswordFile(ctx);
 }

@@ -2,6 +2,8 @@ import type { AppContext } from '../appContext.js';
 import type { Actor } from '../audit/actor.js';
 import { auditedWrite } from '../audit/auditedWrite.js';
 import { JianduError } from '../core/errors.js';
+import { builtInAdministrator } from './createAdministrator.js';
+import { writeOneTimePasswordFile } from './oneTimePasswordFile.js';
 import { generateOneTimePassword, hashPassword } from './passwords.js';
 import { inScope, type Scope } from './scope.js';
 import { deleteOtherSessions } from './sessionsRepository.js';
@@ -23,5 +25,6 @@ export async function resetPassword(
     await setPassword(scope, row, hash, true, 'user.reset_password');
     await deleteOtherSessions(scope, row.id, null);
   });
+  if (row.username === builtInAdministrator) writeOneTimePasswordFile(ctx, oneTimePassword);
   return oneTimePassword;
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { systemActor } from '../audit/actor.js';
 import { createAdministrator, builtInAdministrator } from '../auth/createAdministrator.js';
+import { writeOneTimePasswordFile } from '../auth/oneTimePasswordFile.js';
 import { nationalCode, normaliseDivisionCode } from '../core/divisionCode.js';
 import { JianduError } from '../core/errors.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -10,6 +11,7 @@ import { isNationalDivision } from '../jurisdiction/nationalDivisions.js';
 import { readSetting, settingKeys } from '../settings/settingsRepository.js';
 import { commonOptions, parseCommandArgs } from './args.js';
 import { loadDemo } from './initDemo.js';
+import { oneTimePasswordNotice } from './oneTimePasswordNotice.js';
 import { openContext } from './openContext.js';
 import type { Output } from './output.js';
 
@@ -72,12 +74,15 @@ export async function initCommand(args: string[], out: Output): Promise<number> 
     const password = await createAdministrator(ctx, root);
     if (values.demo) await loadDemo(ctx, root, out);
     if (password) {
+      const file = writeOneTimePasswordFile(ctx, password);
       out.say(
         out.t(
-          `已创建内置管理员 ${builtInAdministrator}，一次性密码：${password}\n（此密码只显示这一次，首次登录后须修改）`,
-          `Created the built-in administrator "${builtInAdministrator}"; one-time password: ${password}\n(shown only once; it must be changed at first sign-in)`,
+          `已创建内置管理员 ${builtInAdministrator}：`,
+          `Created the built-in administrator "${builtInAdministrator}":`,
         ),
       );
+      // Last, so that nothing scrolls it away.
+      out.say(oneTimePasswordNotice(out, builtInAdministrator, password, file));
     } else {
       out.say(
         out.t(

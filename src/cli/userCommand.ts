@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
+import { builtInAdministrator } from '../auth/createAdministrator.js';
 import { createUser } from '../auth/createUser.js';
+import { oneTimePasswordPath } from '../auth/oneTimePasswordFile.js';
 import { resetPassword } from '../auth/resetPassword.js';
-import { listUsers } from '../auth/usersRepository.js';
+import { listUsers, normaliseUsername } from '../auth/usersRepository.js';
 import { JianduError } from '../core/errors.js';
 import { isRole, roleNames, roles } from '../shared/roles.js';
 import { commonOptions, parseCommandArgs } from './args.js';
 import { openContext, resolveActor } from './openContext.js';
+import { oneTimePasswordNotice } from './oneTimePasswordNotice.js';
 import type { Output } from './output.js';
 
 export const userHelp = {
@@ -77,6 +80,10 @@ export async function userCommand(args: string[], out: Output): Promise<number> 
       return 0;
     }
     const password = await resetPassword(ctx, actor, scope, username!);
+    if (normaliseUsername(username!) === builtInAdministrator) {
+      out.say(oneTimePasswordNotice(out, builtInAdministrator, password, oneTimePasswordPath(ctx)));
+      return 0;
+    }
     out.say(
       out.t(
         `${username!} 的新一次性密码：${password}`,

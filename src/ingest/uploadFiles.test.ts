@@ -13,12 +13,8 @@ import { scopeOf } from '../auth/scope.js';
 import { insertBatch } from './batchesRepository.js';
 import { importFile } from './importFile.js';
 import { insertQuarantine } from './quarantineRepository.js';
-import {
-  dataDirectory,
-  newUploadPath,
-  removeLeftoverUploads,
-  uploadsDirectory,
-} from './uploadFiles.js';
+import { dataDirectory } from '../dataDirectory.js';
+import { newUploadPath, removeLeftoverUploads, uploadsDirectory } from './uploadFiles.js';
 
 /** The pid of a process that has just ended. */
 function deadPid(): number {

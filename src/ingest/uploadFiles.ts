@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppContext } from '../appContext.js';
+import { dataDirectory } from '../dataDirectory.js';
 import { processAlive } from './processAlive.js';
 
 /**
@@ -20,16 +21,6 @@ const uploadName = /^([0-9a-f]{12})-(\d+)-([0-9a-f]{12})-[0-9a-f-]{36}\.upload$/
 const staleMs = 24 * 3600_000;
 /** Where earlier versions kept uploads, in the system's temporary folder. */
 const legacyPrefix = 'jiandu-upload-';
-
-/** The deployment's data folder: JIANDU_DATA_DIR, else the SQLite file's, else ./data. */
-export function dataDirectory(ctx: AppContext): string {
-  if (ctx.config.dataDir) return path.resolve(ctx.config.dataDir);
-  const target = ctx.handle.target;
-  if (target.kind === 'sqlite' && target.file !== ':memory:') {
-    return path.dirname(path.resolve(target.file));
-  }
-  return path.resolve('data');
-}
 
 export function uploadsDirectory(ctx: AppContext): string {
   return path.join(dataDirectory(ctx), 'uploads');

@@ -23,6 +23,7 @@ import { portalRoutes } from './portal/route.js';
 import { defaultBodyLimit, type Access, type RouteServices } from './routeKit.js';
 import { sessionRoutes } from './session/route.js';
 import { userRoutes } from './users/route.js';
+import { RequestLogController, type FastifyLoggerSetting } from './serverLogger.js';
 import { defaultWebRoot, serveWebAssets } from './webAssets.js';
 
 /** Every route the server registered, with the access defineRoute declared (if any). */
@@ -40,8 +41,8 @@ declare module 'fastify' {
 }
 
 export interface ServerOptions {
-  /** Log requests (the `serve` command); tests run quiet. */
-  logger?: boolean;
+  /** Where the log goes (the `serve` command, see serverLogger); tests run without one. */
+  logger?: FastifyLoggerSetting | false;
   webRoot?: string;
 }
 
@@ -74,7 +75,7 @@ export async function buildServer(
     bodyLimit: defaultBodyLimit,
     logger: options.logger
       ? {
-          level: 'info',
+          ...options.logger,
           serializers: {
             // Query strings may carry identifiers: the log keeps them masked.
             req: (req: { method: string; url: string; ip?: string }) => ({
@@ -85,6 +86,7 @@ export async function buildServer(
           },
         }
       : false,
+    logController: new RequestLogController(),
     // Errors met before routing (a bad escape in the address) get the same JSON answer.
     frameworkErrors: sendError,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, useDefaults: true } },

@@ -22,7 +22,8 @@ describe('quick start in a real browser', () => {
     server = await startServer(
       'npm',
       ['start'],
-      { JIANDU_DB: path.join(dir, 'jiandu.db') },
+      // The terminal log as a new user gets it (the helper's default is off).
+      { JIANDU_DB: path.join(dir, 'jiandu.db'), JIANDU_LOG: '' },
       await freePort(),
     );
     ({ browser, close: closeBrowser } = await launchBrowser());
@@ -39,6 +40,14 @@ describe('quick start in a real browser', () => {
     { timeout: 120_000 },
     async () => {
       const password = oneTimePasswordFrom(server!.output());
+      // The password is the last thing on the terminal, boxed, and kept in a private file.
+      const shown = server!.output().trimEnd().split('\n');
+      expect(shown.at(-1)).toMatch(/^\+=+\+$/);
+      expect(shown.at(-4)).toContain(`一次性密码：${password}`);
+      const file = path.join(dir, 'admin-password.txt');
+      expect(shown.at(-2)).toContain(file);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(file, 'utf8')).toContain(`\n${password}\n`);
       const page = await browser!.newPage();
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(`${server!.url}/console/`);
@@ -59,6 +68,8 @@ describe('quick start in a real browser', () => {
       await expect
         .poll(() => page.getByTestId('workspace-user-name').textContent())
         .toContain('系统管理员');
+      // The password is spent: its copy goes.
+      expect(fs.existsSync(file)).toBe(false);
       expect(await page.getByTestId('workspace-role').textContent()).toContain('系统管理员');
       expect(await page.getByTestId('workspace-jurisdiction').textContent()).toContain(
         '湖南省 怀化市 麻阳苗族自治县',
@@ -89,6 +100,11 @@ describe('quick start in a real browser', () => {
       await page.getByTestId('logout').click();
       await expect.poll(() => page.getByTestId('login-submit').count()).toBe(1);
       await page.close();
+      // The quiet log: requests do not reach the terminal, nor any JSON.
+      const after = server!.output();
+      expect(after).not.toMatch(/^\{/m);
+      expect(after).not.toContain('/api/');
+      expect(after.trimEnd().split('\n').at(-1)).toMatch(/^\+=+\+$/);
     },
   );
 
