@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { expect, it } from 'vitest';
 import type { RegisteredRoute } from '../src/server/buildServer.js';
-import { roles, type Role } from '../src/shared/roles.js';
+import { roles, type Role } from '../src/api/roles.js';
 import { createTestUser } from './factories/users.js';
 import { sessionCookieFor } from './factories/sessions.js';
 import { describeForEachDatabase, tempDir, type TestContext } from './helpers/databases.js';

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Role } from '../shared/roles.js';
+import type { Role } from '../api/roles.js';
 
 /** Users, their roles and jurisdictions, and their sessions. Owned by src/auth. */
 export interface UserTable {

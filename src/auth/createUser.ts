@@ -4,7 +4,7 @@ import { auditedWrite } from '../audit/auditedWrite.js';
 import { normaliseDivisionCode } from '../core/divisionCode.js';
 import { JianduError } from '../core/errors.js';
 import { findDivision } from '../jurisdiction/divisionsRepository.js';
-import type { Role } from '../shared/roles.js';
+import type { Role } from '../api/roles.js';
 import { generateOneTimePassword, hashPassword } from './passwords.js';
 import { assertInScope, type Scope } from './scope.js';
 import {

@@ -1,5 +1,5 @@
 import type { Actor } from '../audit/actor.js';
-import type { Role } from '../shared/roles.js';
+import type { Role } from '../api/roles.js';
 import { scopeOf, type Scope } from './scope.js';
 
 /** A signed-in user as routes and commands see them: never the password hash. */

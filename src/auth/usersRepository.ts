@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { WriteScope } from '../audit/auditedWrite.js';
 import type { Database } from '../db/schema.js';
-import type { Role } from '../shared/roles.js';
+import type { Role } from '../api/roles.js';
 import type { UserTable } from './authTables.js';
 import { inScopeSql, type Scope } from './scope.js';
 import type { SessionUser } from './sessionUser.js';

@@ -8,7 +8,7 @@ import { openDatabase } from '../db/openDatabase.js';
 import { findUserByUsername } from '../auth/usersRepository.js';
 import { scopeOf, type Scope } from '../auth/scope.js';
 import { builtInAdministrator } from '../auth/createAdministrator.js';
-import type { Role } from '../shared/roles.js';
+import type { Role } from '../api/roles.js';
 
 /** Opens the database a command names (--db, JIANDU_DB, DATABASE_URL) and checks its schema. */
 export async function openContext(

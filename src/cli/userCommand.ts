@@ -5,7 +5,7 @@ import { oneTimePasswordPath } from '../auth/oneTimePasswordFile.js';
 import { resetPassword } from '../auth/resetPassword.js';
 import { listUsers, normaliseUsername } from '../auth/usersRepository.js';
 import { JianduError } from '../core/errors.js';
-import { isRole, roleNames, roles } from '../shared/roles.js';
+import { isRole, roleNames, roles } from '../api/roles.js';
 import { commonOptions, parseCommandArgs } from './args.js';
 import { openContext, resolveActor } from './openContext.js';
 import { oneTimePasswordNotice } from './oneTimePasswordNotice.js';

@@ -11,9 +11,9 @@ import type { Output } from './output.js';
 
 export const warningsHelp = {
   zh: `jiandu warnings [--format table|jsonl|csv] [--rule 规则代码] [--status open|cleared]
-  列出预警（字段见 rules.md）。table 为屏幕阅读（身份证号打码），jsonl/csv 供其他系统读取。`,
+  列出预警。table 为屏幕阅读（身份证号打码），jsonl/csv 供其他系统读取。`,
   en: `jiandu warnings [--format table|jsonl|csv] [--rule CODE] [--status open|cleared]
-  Lists warnings (fields: rules.md). table is for reading (ID numbers masked); jsonl and csv are for machines.`,
+  Lists warnings. table is for reading (ID numbers masked); jsonl and csv are for machines.`,
 };
 
 const csvColumns: (keyof WarningView)[] = [

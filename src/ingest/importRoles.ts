@@ -1,4 +1,4 @@
-import type { Role } from '../shared/roles.js';
+import type { Role } from '../api/roles.js';
 
 /** Who may bring data in, and who may decide whether it goes live. */
 export const importerRoles: readonly Role[] = ['clerk', 'reviewer', 'admin'];

@@ -9,7 +9,7 @@ import { describeForEachDatabase, tempDir } from '../../test/helpers/databases.j
 import { serverFor, signIn } from '../../test/helpers/server.js';
 import { scopeOf } from '../auth/scope.js';
 import { warningsCsv } from '../cli/warningsCommand.js';
-import type { WarningView } from '../shared/warnings.js';
+import type { WarningView } from '../api/warnings.js';
 import { datasets } from './datasets/index.js';
 import { importFile } from './importFile.js';
 import { fixTableCsv, writeFixTableXlsx } from './quarantineExport.js';

@@ -12,7 +12,7 @@ import {
 } from '../../test/helpers/databases.js';
 import { scopeOf } from '../auth/scope.js';
 import { verifyAuditChain } from '../audit/verifyAuditChain.js';
-import type { Role } from '../shared/roles.js';
+import type { Role } from '../api/roles.js';
 import { datasets } from './datasets/index.js';
 import { importFile } from './importFile.js';
 import { approveBatch, rejectBatch, rollbackBatch, type Reviewer } from './reviewBatch.js';

@@ -4,7 +4,7 @@ import { auditedWrite, type WriteTx } from '../audit/auditedWrite.js';
 import type { Actor } from '../audit/actor.js';
 import { inScope, type Scope } from '../auth/scope.js';
 import { JianduError } from '../core/errors.js';
-import type { Role } from '../shared/roles.js';
+import type { Role } from '../api/roles.js';
 import { vacuumAfterRewrite } from '../db/vacuumAfterRewrite.js';
 import { readSetting } from '../settings/settingsRepository.js';
 import {

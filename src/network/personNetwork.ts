@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { NetworkEdge } from '../shared/warnings.js';
+import type { NetworkEdge } from '../api/warnings.js';
 
 /** A person of the network by full ID number: for the server only (the API masks it). */
 export interface NetworkPerson {

@@ -4,7 +4,7 @@ import type {
   EvidenceRecord,
   WarningSummary,
   WarningView,
-} from '../shared/warnings.js';
+} from '../api/warnings.js';
 import { maskNumbers } from './maskNumbers.js';
 import { toWarningView, type EvidenceRow, type WarningRow } from './warningsRepository.js';
 

@@ -48,7 +48,7 @@ export interface ScanWatermarkTable {
   scan_id: number;
 }
 
-import type { WarningStatus } from '../shared/warnings.js';
+import type { WarningStatus } from '../api/warnings.js';
 
 export type { WarningStatus };
 

@@ -14,7 +14,7 @@ import { findSessionUser } from '../auth/sessionsRepository.js';
 import { toSessionUser } from '../auth/usersRepository.js';
 import { findCredentialByToken, type ExchangeCredential } from '../ingest/exchangeCredentials.js';
 import { JianduError } from '../core/errors.js';
-import type { Role } from '../shared/roles.js';
+import type { Role } from '../api/roles.js';
 import { readCookie, sessionCookie } from './cookies.js';
 import { isCrossSiteRequest } from './crossSite.js';
 import { requestLanguage } from './language.js';

@@ -3,7 +3,7 @@ import { systemActor } from '../../src/audit/actor.js';
 import { auditedWrite } from '../../src/audit/auditedWrite.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { insertUser, type UserRow } from '../../src/auth/usersRepository.js';
-import type { Role } from '../../src/shared/roles.js';
+import type { Role } from '../../src/api/roles.js';
 
 export const testPassword = 'Jiandu-test-2026';
 

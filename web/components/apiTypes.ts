@@ -8,7 +8,7 @@ import type {
   WarningList,
   WarningReveal,
   WarningSummary,
-} from '../../src/shared/warnings';
+} from '../../src/api/warnings';
 
 /** The shapes of the API answers the front end reads (the schema.ts files in src/server). */
 export interface DivisionSummary {
@@ -24,7 +24,7 @@ export interface SessionUser {
   id: number;
   username: string;
   displayName: string;
-  /** One of `roles` (src/shared/roles.ts); a string, as the server sends it. */
+  /** One of `roles` (src/api/roles.ts); a string, as the server sends it. */
   role: string;
   jurisdictionCode: string;
   mustChangePassword: boolean;
@@ -276,7 +276,7 @@ export interface QuarantineResponse {
 export type WarningSeverity = '高' | '中' | '低';
 
 /**
- * A warning: rules.md's fields, then ours (src/shared/warnings.ts), with the subject's ID
+ * A warning: rules.md's fields, then ours (src/api/warnings.ts), with the subject's ID
  * number masked; the full one comes from a logged reveal (`WarningReveal`).
  */
 export type Warning = WarningSummary;

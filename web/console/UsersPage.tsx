@@ -15,7 +15,7 @@ import {
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { roles } from '../../src/shared/roles';
+import { roles } from '../../src/api/roles';
 import { api, errorMessage, isApiError } from '../components/api';
 import type {
   CreateUserResponse,

@@ -1,4 +1,4 @@
-import { isRole, roleNames } from '../../src/shared/roles';
+import { isRole, roleNames } from '../../src/api/roles';
 import type { Language } from '../components/i18n';
 
 /** A role in the interface language; an unknown role as the server spells it. */

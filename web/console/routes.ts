@@ -1,4 +1,4 @@
-import type { Role } from '../../src/shared/roles';
+import type { Role } from '../../src/api/roles';
 import type { MessageKey } from '../components/messages';
 
 export const consoleBase = '/console';

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { idInt } from '../boundedInt.js';
-import { roles } from '../../shared/roles.js';
+import { roles } from '../../api/roles.js';
 
 export const role = Type.Union(roles.map((r) => Type.Literal(r)));
 

@@ -18,7 +18,7 @@ import {
   warningEvidence,
   type WarningRow,
 } from '../../rules/warningsRepository.js';
-import type { NetworkNode } from '../../shared/warnings.js';
+import type { NetworkNode } from '../../api/warnings.js';
 import type { RequestContext } from '../requestContext.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';

@@ -1,4 +1,4 @@
-/** Roles (see MISSION.md), shared by the server and the web front end. */
+/** Roles (see README, "Command line"), shared by the server and the web front end. */
 export const roles = ['clerk', 'reviewer', 'inspector', 'handler', 'leader', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
