@@ -28,6 +28,8 @@ interface Step {
   approveSeconds: number;
   scanSeconds: number;
   scanKind: string;
+  /** A full scan of the same data straight after: what the step's scan could cost at best. */
+  fullSeconds: number;
 }
 
 /**
@@ -74,8 +76,19 @@ async function firstLoad(dialect: Dialect, people: number): Promise<BenchResult[
           today: county.today,
         }),
       );
+      // The interim data raises warnings that later templates clear (payments to the disabled
+      // before the disability certificates arrive), so a full scan now may cost more than the
+      // final one: this is the fair yardstick for the step.
+      const sameData = await timed(() =>
+        runScan(ctx, {
+          jurisdiction: root,
+          kind: 'full',
+          actor: systemActor,
+          today: county.today,
+        }),
+      );
       process.stderr.write(
-        `first load ${dialect} ${people}: ${dataset} import ${round(imported.ms / 1000, 1)} s, approve ${round(approved.ms / 1000, 1)} s, ${scan.value.kind} scan ${round(scan.ms / 1000, 1)} s (${scan.value.subjects ?? 'all'} people)\n`,
+        `first load ${dialect} ${people}: ${dataset} import ${round(imported.ms / 1000, 1)} s, approve ${round(approved.ms / 1000, 1)} s, ${scan.value.kind} scan ${round(scan.ms / 1000, 1)} s (${scan.value.subjects ?? 'all'} people), full scan of the same data ${round(sameData.ms / 1000, 1)} s\n`,
       );
       steps.push({
         dataset,
@@ -84,6 +97,7 @@ async function firstLoad(dialect: Dialect, people: number): Promise<BenchResult[
         approveSeconds: approved.ms / 1000,
         scanSeconds: scan.ms / 1000,
         scanKind: scan.value.kind,
+        fullSeconds: sameData.ms / 1000,
       });
     }
     await loadComplaints(ctx, { actor, scope: scopeOf(root) }, county.complaints);
@@ -93,12 +107,19 @@ async function firstLoad(dialect: Dialect, people: number): Promise<BenchResult[
     const slowest = steps.reduce((a, b) => (b.scanSeconds > a.scanSeconds ? b : a));
     const figures: BenchResult['figures'] = {};
     for (const step of steps) {
-      figures[`${people} people: ${step.dataset} (${step.rows} rows) import / approve / scan, s`] =
-        `${round(step.importSeconds, 2)} / ${round(step.approveSeconds, 2)} / ${round(step.scanSeconds, 2)} (${step.scanKind})`;
+      figures[
+        `${people} people: ${step.dataset} (${step.rows} rows) import / approve / scan / full scan of the same data, s`
+      ] =
+        `${round(step.importSeconds, 2)} / ${round(step.approveSeconds, 2)} / ${round(step.scanSeconds, 2)} (${step.scanKind}) / ${round(step.fullSeconds, 2)}`;
     }
     figures[`${people} people: full scan after the load, s`] = round(full.ms / 1000, 2);
-    figures[`${people} people: slowest automatic scan ÷ full scan (goal ≤ 1)`] =
+    figures[`${people} people: slowest automatic scan ÷ final full scan (goal ≤ 1)`] =
       `${round(slowest.scanSeconds / (full.ms / 1000), 2)} (${slowest.dataset})`;
+    const worst = steps.reduce((a, b) =>
+      b.scanSeconds / b.fullSeconds > a.scanSeconds / a.fullSeconds ? b : a,
+    );
+    figures[`${people} people: largest automatic scan ÷ full scan of the same data`] =
+      `${round(worst.scanSeconds / worst.fullSeconds, 2)} (${worst.dataset})`;
     return figures;
   } finally {
     await destroy();

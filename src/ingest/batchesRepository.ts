@@ -216,16 +216,20 @@ export async function estimatedLiveRows(db: Kysely<Database>, dataset: string): 
   return Math.max(0, Number(row?.n ?? 0));
 }
 
-/** Rows of a dataset's batches approved or rolled back after `sinceSeq`. */
+/** Rows of a dataset's batches (or of all but some datasets') approved or rolled back after `sinceSeq`. */
 export async function changedRowsSince(
   db: Kysely<Database>,
-  dataset: string,
+  datasets: string | { except: string[] },
   sinceSeq: number,
 ): Promise<number> {
   const row = await db
     .selectFrom('ingest_batches')
     .select((eb) => eb.fn.sum<number | string | null>('accepted').as('n'))
-    .where('dataset', '=', dataset)
+    .where((eb) =>
+      typeof datasets === 'string'
+        ? eb('dataset', '=', datasets)
+        : eb('dataset', 'not in', datasets.except),
+    )
     .where('approved_seq', '>', sinceSeq)
     .where('status', 'in', ['approved', 'rolled_back'])
     .executeTakeFirst();

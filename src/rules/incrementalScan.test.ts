@@ -114,4 +114,30 @@ describeForEachDatabase('incremental scans', (current) => {
     expect(refused.length).toBeLessThanOrEqual(1);
     for (const r of refused) expect(r.reason).toMatchObject({ code: 'SCAN_RUNNING' });
   });
+
+  it('scans in full, without listing anyone, when most of the county would be re-checked', async () => {
+    const ctx = current();
+    await loadJurisdiction(ctx, systemActor, root);
+    const people = Array.from({ length: 6_000 }, () => templateRow('residents'));
+    await makeLive(ctx, 'residents', people);
+    expect(await incremental(ctx)).toMatchObject({ kind: 'full' });
+    // A few cars: an incremental scan.
+    const car = (p: Record<string, string>) => ({
+      ...templateRow('vehicles'),
+      id_number: p.id_number!,
+      name: p.name!,
+    });
+    await makeLive(ctx, 'vehicles', people.slice(0, 10).map(car));
+    expect(await incremental(ctx)).toMatchObject({ kind: 'incremental' });
+    // A first load of most owners' cars: full, decided before the subjects are listed.
+    await makeLive(ctx, 'vehicles', people.slice(10, 5_010).map(car));
+    const large = await incremental(ctx);
+    expect(large).toMatchObject({ kind: 'full', subjects: null });
+    const listed = await ctx.handle.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'scan.subjects')
+      .execute();
+    expect(listed).toHaveLength(1);
+  });
 });

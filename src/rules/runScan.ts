@@ -33,6 +33,7 @@ import {
   copyScanPayments,
   dropScanSubjects,
   paymentsChangeLarge,
+  recordsChangeLarge,
   subjectsTooMany,
 } from './scanSubjects.js';
 import type { Hit } from './warningGroup.js';
@@ -251,12 +252,14 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
   // A change of the programme catalogue (means-tested or not, standards, exclusions, names)
   // bears on every payment of the programme: the scan is full.
   // So does a change too large for an incremental scan to be the cheaper one.
+  const residents = await estimatedLiveRows(db, 'residents');
   let kind: ScanKind =
     options.kind === 'incremental' &&
     watermark &&
     watermark.settings_hash === settings &&
     !(await catalogueChanged(db, watermark.approved_seq)) &&
-    !(await paymentsChangeLarge(db, watermark.approved_seq))
+    !(await paymentsChangeLarge(db, watermark.approved_seq)) &&
+    !(await recordsChangeLarge(db, watermark.approved_seq, residents))
       ? 'incremental'
       : 'full';
   const seqNow =
@@ -311,7 +314,6 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
     await ensureCalendar(ctx);
     let subjects: number | null = null;
     if (kind === 'incremental') {
-      const residents = await estimatedLiveRows(db, 'residents');
       subjects = await auditedWrite(ctx, options.actor, async (w) => {
         if (ctx.handle.dialect === 'postgres') await scanSessionSettings(w.tx);
         const listed = await collectScanSubjects(

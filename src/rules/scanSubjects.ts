@@ -63,6 +63,24 @@ const largeSubjectShare = 0.5;
 /** Below this many people re-checked an incremental scan costs little whatever the share. */
 const largeSubjectCount = 5_000;
 
+/**
+ * Records other than payments changed, as a share of the registry, above which the people to
+ * re-check (each with their household) would be most of it: known before listing them, which
+ * for a first load of homes costs seconds.
+ */
+const largeRecordShare = 0.25;
+
+/** Whether the records other than payments changed since `sinceSeq` call for a full scan. */
+export async function recordsChangeLarge(
+  db: Kysely<Database>,
+  sinceSeq: number,
+  residents: number,
+): Promise<boolean> {
+  // Payments have their own measure; a catalogue change makes the scan full anyway.
+  const changed = await changedRowsSince(db, { except: ['disbursements', 'programs'] }, sinceSeq);
+  return changed >= largeSubjectCount && changed > largeRecordShare * residents;
+}
+
 /** Whether re-checking `rechecked` people of a registry of `residents` costs more than a full scan. */
 export function subjectsTooMany(rechecked: number, residents: number): boolean {
   return rechecked >= largeSubjectCount && rechecked > largeSubjectShare * residents;
