@@ -65,6 +65,16 @@ describe('jiandu command line', () => {
     expect(scanned.stderr).toBe('');
   });
 
+  it('refuses an unknown log mode and a log file it cannot open, before serving', async () => {
+    const mode = await runJiandu(['serve', '--log', 'loud']);
+    expect(mode.code).toBe(1);
+    expect(mode.stderr).toContain('quiet, requests, json, off');
+    const file = await runJiandu(['serve', '--log-file', path.join(dir, 'no', 'such', 'x.log')]);
+    expect(file.code).toBe(1);
+    expect(file.stderr).toContain('--log-file');
+    expect(file.stderr).toContain('ENOENT');
+  });
+
   it('refuses a bad flag, an unknown command and an unknown region on standard error', async () => {
     const db = path.join(dir, 'bad-input.db');
     const flag = await runJiandu(['init', '--db', db, '--colour']);

@@ -47,12 +47,17 @@ export async function serveCommand(args: string[], out: Output): Promise<number>
   const host = values.host ?? process.env.JIANDU_HOST ?? '127.0.0.1';
   const mode = parseLogMode(values.log ?? process.env.JIANDU_LOG);
   const logFile = values['log-file'] ?? (process.env.JIANDU_LOG_FILE || null);
-  const ctx = await openContext(values.db);
+  const log = serverLogger({ mode, file: logFile });
+  const ctx = await openContext(values.db).catch((error: unknown) => {
+    log.close();
+    throw error;
+  });
   let server;
   try {
-    server = await buildServer(ctx, { logger: serverLogger({ mode, file: logFile }) });
+    server = await buildServer(ctx, { logger: log.logger });
   } catch (error) {
     await ctx.handle.close();
+    log.close();
     throw error;
   }
   try {
@@ -60,6 +65,7 @@ export async function serveCommand(args: string[], out: Output): Promise<number>
   } catch (error) {
     await server.close();
     await ctx.handle.close();
+    log.close();
     if (
       typeof error === 'object' &&
       error !== null &&
@@ -96,6 +102,7 @@ export async function serveCommand(args: string[], out: Output): Promise<number>
   out.say(out.t('正在停止……', 'Stopping…'));
   await server.close();
   await ctx.handle.close();
+  log.close();
   return 0;
 }
 

@@ -23,12 +23,13 @@ describe('the server log', () => {
   /** Sends two requests (one with an ID number in its address) through a server logging so. */
   async function logOf(mode: LogMode, file: string | null = null): Promise<string> {
     let terminal = '';
-    const logger = serverLogger({ mode, file, terminal: { write: (text) => (terminal += text) } });
-    const server = await buildServer(ctx, { logger });
+    const log = serverLogger({ mode, file, terminal: { write: (text) => (terminal += text) } });
+    const server = await buildServer(ctx, { logger: log.logger });
     await server.inject({ method: 'GET', url: '/api/health' });
     await server.inject({ method: 'GET', url: '/api/public/lookup?id=43122619800101001X' });
     server.log.warn({ refused: 'cross-site write' });
     await server.close();
+    log.close();
     return terminal;
   }
 
@@ -63,7 +64,7 @@ describe('the server log', () => {
 
   it('refuses an unknown mode and formats a record without a message', () => {
     expect(() => parseLogMode('loud')).toThrow(/quiet, requests, json, off/);
-    expect(serverLogger({ mode: 'off' })).toBe(false);
+    expect(serverLogger({ mode: 'off' }).logger).toBe(false);
     expect(formatLogRecord({ level: 50, time: 0, ref: 'ab12', err: { message: 'x' } })).toMatch(
       /ERROR ref=ab12 err=\{"message":"x"\}$/,
     );

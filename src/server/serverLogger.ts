@@ -93,14 +93,24 @@ function maskStrings(value: unknown): unknown {
 }
 
 /** The sink fastify's logger writes to: it sorts each JSON line to the terminal and the file. */
-export function serverLogger(options: ServerLogOptions): FastifyLoggerSetting | false {
+export function serverLogger(options: ServerLogOptions): {
+  logger: FastifyLoggerSetting | false;
+  /** Closes the log file, if any (after the server has closed). */
+  close(): void;
+} {
   const { mode } = options;
-  if (mode === 'off' && !options.file) return false;
+  if (mode === 'off' && !options.file) return { logger: false, close: () => undefined };
   const terminal = options.terminal ?? process.stdout;
   let file: number | null = null;
   if (options.file) {
     // The log may hold user names and addresses: readable by the operator only.
-    file = fs.openSync(options.file, 'a', 0o600);
+    try {
+      file = fs.openSync(options.file, 'a', 0o600);
+    } catch (error) {
+      throw new JianduError('INVALID_ARGUMENT', {
+        detail: `--log-file ${options.file}: ${(error as NodeJS.ErrnoException).code ?? 'cannot open'}`,
+      });
+    }
   }
   const stream = {
     write(line: string): void {
@@ -122,7 +132,13 @@ export function serverLogger(options: ServerLogOptions): FastifyLoggerSetting | 
       if (shown) terminal.write(`${formatLogRecord(record)}\n`);
     },
   };
-  return { level: 'debug', stream };
+  return {
+    logger: { level: 'debug', stream },
+    close: () => {
+      if (file !== null) fs.closeSync(file);
+      file = null;
+    },
+  };
 }
 
 /** One line per request, when it is answered, at debug level: the terminal's default hides it. */
