@@ -21,4 +21,19 @@ describe('redaction', () => {
     expect(out).toContain('1680');
     expect(redactText('431226380312001')).toBe('431226*****2001');
   });
+
+  it('finds identifiers glued to letters and inside addresses', () => {
+    const x = `${id.slice(0, 17)}X`;
+    for (const text of [
+      `ID${id}`,
+      `id=${x}abc`,
+      `/api/x?q=${id}&y=1`,
+      `acct6222021234567890123end`,
+    ]) {
+      const out = redactText(text);
+      expect(out).not.toContain(id.slice(6, 14));
+      expect(out).not.toContain('1234567890');
+    }
+    expect(redactText('v2 2024-03-12 431226101203')).toBe('v2 2024-03-12 431226101203');
+  });
 });

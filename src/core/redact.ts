@@ -4,9 +4,11 @@
  * values are shown outside the database.
  */
 
-const idLike = /(?<![0-9A-Za-z])(\d{6})(\d{8,11})([\dXx])(?![0-9A-Za-z])/g;
+// Bounded by anything but digits: an ID glued to letters ("ID4312…", "…001Xabc") is still one,
+// and masking a digit run inside some hash costs nothing.
+const idLike = /(?<!\d)(\d{6})(\d{8,11})([\dXx])(?!\d)/g;
 // 13 digits or more: bank accounts. Twelve-digit division codes are not personal and stay.
-const longDigits = /(?<![0-9A-Za-z])\d{13,}(?![0-9A-Za-z])/g;
+const longDigits = /(?<!\d)\d{13,}(?!\d)/g;
 
 /** 431226193803120015 → 431226********0015 (keeps the region and the last four). */
 export function maskIdNumber(id: string): string {
