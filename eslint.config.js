@@ -58,7 +58,7 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            { regex: '^(\\.\\./)+src/(?!shared/)', message: 'web/ may import only src/shared/' },
+            { regex: '^(\\.\\./)+src/(?!api/)', message: 'web/ may import only src/api/' },
           ],
         },
       ],
