@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { inScopeSql, type Scope } from '../../auth/scope.js';
+import type { Scope } from '../../auth/scope.js';
 import { actorOf } from '../../auth/sessionUser.js';
 import { ancestorDivisionCodes } from '../../core/divisionCode.js';
 import { requestScan, scanState } from '../../rules/scanQueue.js';
+import { recentScans } from '../../rules/scansRepository.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
 import { warningReaders } from '../warnings/route.js';
@@ -30,21 +31,8 @@ function coveringState(scope: Scope): ReturnType<typeof scanState> {
 }
 
 export function scanRoutes(fastify: FastifyInstance, services: RouteServices): void {
-  /**
-   * Scans that concern the user: of the jurisdiction itself, of the county (or city) that
-   * encloses it, and of divisions inside it. A township's leader sees the county's scans.
-   */
   const listScans = async (scope: Scope) => {
-    const covering = coveringCodes(scope);
-    const rows = await services.app.handle.db
-      .selectFrom('scans')
-      .selectAll()
-      .where((eb) =>
-        eb.or([eb('jurisdiction_code', 'in', covering), inScopeSql('jurisdiction_code', scope)]),
-      )
-      .orderBy('id', 'desc')
-      .limit(20)
-      .execute();
+    const rows = await recentScans(services.app.handle.db, scope, 20);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { auditedWrite } from '../../audit/auditedWrite.js';
+import { recordView, type ViewRecord } from '../../audit/recordView.js';
 import { assertInScope, inScope } from '../../auth/scope.js';
-import { actorOf } from '../../auth/sessionUser.js';
 import { divisionPrefix, normaliseDivisionCode } from '../../core/divisionCode.js';
 import { JianduError } from '../../core/errors.js';
 import { maskIdNumber, maskName } from '../../core/redact.js';
@@ -42,43 +41,9 @@ export const warningReaders = ['inspector', 'leader', 'admin'] as const;
  */
 export const warningRevealers = ['inspector', 'admin'] as const;
 
-interface ViewLog {
-  purpose: string;
-  /** The person viewed (a full ID number), or for a list the division it covered. */
-  subject: string;
-  detail: string;
-  /** What the audit trail, which administrators read, names: never a full ID number. */
-  auditIds: string[];
-  auditAfter?: Record<string, unknown>;
-}
-
-/**
- * Every view of a person's data is kept: who looked at whom, when, and why. The access log
- * (never served) holds the ID number, so that "who viewed this person" can be answered; the
- * audit trail, which administrators read in the console, holds it masked.
- */
-async function logView(ctx: RequestContext, view: ViewLog): Promise<void> {
-  const user = requireUser(ctx);
-  await auditedWrite(ctx.app, actorOf(user), async ({ tx, audit }) => {
-    await tx
-      .insertInto('access_log')
-      .values({
-        at: new Date().toISOString(),
-        user_id: user.id,
-        user_name: user.username,
-        purpose: view.purpose,
-        subject: view.subject,
-        detail: view.detail,
-      })
-      .execute();
-    await audit({
-      action: `view.${view.purpose}`,
-      entity: 'person',
-      ids: view.auditIds,
-      jurisdictionCode: user.jurisdictionCode,
-      after: view.auditAfter ?? { detail: view.detail },
-    });
-  });
+/** Records a view of a person's data by the signed-in user (see recordView). */
+function logView(ctx: RequestContext, view: ViewRecord): Promise<void> {
+  return recordView(ctx.app, requireUser(ctx), view);
 }
 
 async function warningInScope(ctx: RequestContext, id: number): Promise<WarningRow> {
