@@ -324,7 +324,7 @@ export async function runScan(ctx: AppContext, options: ScanOptions): Promise<Sc
         );
         // Most of the county to re-check (a first load of vehicles or homes reaches nearly
         // every household): a full scan reads it all at less cost.
-        const switchToFull = subjectsTooMany(listed.rechecked, residents);
+        const switchToFull = subjectsTooMany(ctx.handle.dialect, listed.rechecked, residents);
         if (switchToFull) {
           await dropScanSubjects(w.tx, scan.id);
           await w.tx.updateTable('scans').set({ kind: 'full' }).where('id', '=', scan.id).execute();

@@ -58,17 +58,21 @@ export async function catalogueChanged(db: Kysely<Database>, sinceSeq: number): 
 const largePaymentChange = 0.3;
 /** Below this many changed payments an incremental scan costs little whatever the share. */
 const largePaymentRows = 20_000;
-/** People re-checked, as a share of the registry, above which a full scan is cheaper. */
-const largeSubjectShare = 0.5;
+/**
+ * People re-checked, as a share of the registry, above which a full scan is cheaper: where
+ * the first-load bench found the two costs equal on each database (docs/performance.md).
+ */
+const largeSubjectShare: Record<Dialect, number> = { sqlite: 0.45, postgres: 0.25 };
 /** Below this many people re-checked an incremental scan costs little whatever the share. */
 const largeSubjectCount = 5_000;
 
 /**
  * Records other than payments changed, as a share of the registry, above which the people to
- * re-check (each with their household) would be most of it: known before listing them, which
- * for a first load of homes costs seconds.
+ * re-check (each with their household, about three times as many) would be too many: known
+ * before listing them, which for a first load of cars or homes costs seconds. Monthly records
+ * (payroll) stay below it for most loads.
  */
-const largeRecordShare = 0.25;
+const largeRecordShare = 0.15;
 
 /** Whether the records other than payments changed since `sinceSeq` call for a full scan. */
 export async function recordsChangeLarge(
@@ -82,8 +86,8 @@ export async function recordsChangeLarge(
 }
 
 /** Whether re-checking `rechecked` people of a registry of `residents` costs more than a full scan. */
-export function subjectsTooMany(rechecked: number, residents: number): boolean {
-  return rechecked >= largeSubjectCount && rechecked > largeSubjectShare * residents;
+export function subjectsTooMany(dialect: Dialect, rechecked: number, residents: number): boolean {
+  return rechecked >= largeSubjectCount && rechecked > largeSubjectShare[dialect] * residents;
 }
 
 /**
