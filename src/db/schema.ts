@@ -4,6 +4,7 @@ import type { IngestTables } from '../ingest/ingestTables.js';
 import type { JurisdictionTables } from '../jurisdiction/jurisdictionTables.js';
 import type { PortalTables } from '../portal/portalTables.js';
 import type { RulesTables } from '../rules/rulesTables.js';
+import type { WarningsTables } from '../warnings/warningsTables.js';
 import type { SettingsTables } from '../settings/settingsTables.js';
 
 /** The whole schema, composed of the tables each area owns. */
@@ -15,4 +16,5 @@ export interface Database
     SettingsTables,
     IngestTables,
     RulesTables,
+    WarningsTables,
     PortalTables {}

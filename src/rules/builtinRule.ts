@@ -1,6 +1,6 @@
 import type { RawBuilder } from 'kysely';
 import type { RuleContext } from './ruleContext.js';
-import type { WarningGroup } from './warningGroup.js';
+import type { WarningGroup } from '../warnings/warningGroup.js';
 
 export type Severity = '高' | '中' | '低';
 

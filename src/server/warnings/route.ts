@@ -8,7 +8,7 @@ import { maskNumbers } from '../../rules/maskNumbers.js';
 import { personNetwork } from '../../network/personNetwork.js';
 import { builtinRules } from '../../rules/builtin/index.js';
 import { activeCustomRules } from '../../rules/customRules.js';
-import { evidenceRecords, maskedWarningView } from '../../rules/maskedWarning.js';
+import { evidenceRecords, maskedWarningView } from '../../warnings/maskedWarning.js';
 import {
   countWarnings,
   countWarningsBySeverity,
@@ -16,7 +16,7 @@ import {
   listWarnings,
   warningEvidence,
   type WarningRow,
-} from '../../rules/warningsRepository.js';
+} from '../../warnings/warningsRepository.js';
 import type { NetworkNode } from '../../api/warnings.js';
 import type { RequestContext } from '../requestContext.js';
 import { requireUser } from '../requestContext.js';

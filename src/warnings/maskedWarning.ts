@@ -5,7 +5,7 @@ import type {
   WarningSummary,
   WarningView,
 } from '../api/warnings.js';
-import { maskNumbers } from './maskNumbers.js';
+import { maskNumbers } from '../rules/maskNumbers.js';
 import { toWarningView, type EvidenceRow, type WarningRow } from './warningsRepository.js';
 
 /**

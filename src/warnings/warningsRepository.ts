@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { inScopeSql, type Scope } from '../auth/scope.js';
 import type { Database } from '../db/schema.js';
 import type { WarningStatus, WarningView } from '../api/warnings.js';
-import type { WarningEvidenceTable, WarningTable } from './rulesTables.js';
+import type { WarningEvidenceTable, WarningTable } from './warningsTables.js';
 
 export type { WarningView };
 

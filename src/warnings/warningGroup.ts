@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ScanHitTable } from './rulesTables.js';
+import type { ScanHitTable } from '../rules/rulesTables.js';
 
 export type Hit = Selectable<ScanHitTable>;
 

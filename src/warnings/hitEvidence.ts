@@ -1,8 +1,8 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { ComputedWarning } from './buildWarnings.js';
-import type { WarningEvidenceTable } from './rulesTables.js';
-import { recheck } from './scanSubjects.js';
+import type { WarningEvidenceTable } from './warningsTables.js';
+import { recheck } from '../rules/scanSubjects.js';
 import type { Hit } from './warningGroup.js';
 
 /** What a hit says beyond the evidence table's own columns (warning_evidence.details). */

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { BuiltinRule, Severity } from './builtinRule.js';
+import type { BuiltinRule, Severity } from '../rules/builtinRule.js';
 import { groupKey, type Hit, type WarningGroup } from './warningGroup.js';
 
 /** A warning as a scan computes it, before it meets the table. */
