@@ -7,6 +7,9 @@
 // Bounded by anything but digits: an ID glued to letters ("ID4312…", "…001Xabc") is still one,
 // and masking a digit run inside some hash costs nothing.
 const idLike = /(?<!\d)(\d{6})(\d{8,11})([\dXx])(?!\d)/g;
+// An 18-character ID number with the check letter X, whatever follows it (a certificate
+// number adds digits to it).
+const idWithX = /(?<!\d)\d{17}[Xx]/g;
 // 13 digits or more: bank accounts. Twelve-digit division codes are not personal and stay.
 const longDigits = /(?<!\d)\d{13,}(?!\d)/g;
 
@@ -46,6 +49,7 @@ export function maskPhone(phone: string): string {
  */
 export function redactText(text: string): string {
   return text
+    .replace(idWithX, (id: string) => maskIdNumber(id))
     .replace(idLike, (_whole, head: string, middle: string, last: string) => {
       const full = head + middle + last;
       return full.length === 15 || full.length === 18 ? maskIdNumber(full) : full;
