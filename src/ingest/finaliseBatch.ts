@@ -11,7 +11,7 @@ import type { BatchStatus } from './ingestTables.js';
 import { batchQuality, type QualityReport } from './quality.js';
 import { holdRowsToJurisdiction, recordBatchDivisions } from './rowDivision.js';
 
-/** What an import reports (cli.md: `jiandu import --json` prints these keys). */
+/** What an import reports (`jiandu import --json` prints these keys: docs/reference/cli.md). */
 export interface ImportSummary {
   batch_id: number;
   dataset: string;

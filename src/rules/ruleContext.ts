@@ -116,7 +116,7 @@ export function periodStart(column: string): RawBuilder<unknown> {
   return sql`(${sql.ref(column)} || '-01')`;
 }
 
-/** The prefix of a division code (its trailing zero levels removed), as rules.md defines coverage. */
+/** A division code without its trailing zero levels (coverage, docs/reference/rules.md). */
 export function divisionPrefixSql(column: string): RawBuilder<unknown> {
   const c = sql.ref(column);
   return sql`(case when substr(${c}, 3) = '0000000000' then substr(${c}, 1, 2)
