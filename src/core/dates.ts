@@ -64,8 +64,9 @@ export function excelSerialToIsoDate(serial: number): string | null {
 }
 
 /**
- * Parses the date forms of datasets.md. `historical` dates (births, deaths, payments) may
- * not lie after `today`. A time of day after the date (from database exports) is ignored.
+ * Parses the date forms of docs/reference/datasets.md. `historical` dates (births, deaths,
+ * payments) may not lie after `today`. A time of day after the date (from database exports)
+ * is ignored.
  */
 export function parseDate(
   raw: string | number,

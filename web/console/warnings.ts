@@ -15,7 +15,7 @@ import type { Language } from '../components/i18n';
 import type { MessageKey } from '../components/messages';
 import { consoleBase } from './routes';
 
-/** The built-in rules of rules.md, in order, with their names. */
+/** The built-in rules (docs/reference/rules.md), in order, with their names. */
 export const builtinRules = [
   { code: 'R01', zh: '死亡后仍发放', en: 'Paid after death' },
   { code: 'R02', zh: '财政供养人员领取', en: 'State-paid staff on means-tested aid' },
