@@ -30,7 +30,7 @@ export function datasetRoutes(fastify: FastifyInstance, services: RouteServices)
     url: '/api/datasets',
     access: readers,
     summary:
-      'The import templates (datasets.md): fields, Chinese headers, required columns, allowed values',
+      'The import templates (docs/reference/datasets.md): fields, Chinese headers, required columns, allowed values',
     tags: ['datasets'],
     schema: { response: datasetsResponse },
     handler: ({ ctx }) =>
