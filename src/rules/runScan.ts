@@ -16,7 +16,7 @@ import {
   type ComputedWarning,
 } from './buildWarnings.js';
 import { refreshScanStatistics } from './analyzeTables.js';
-import { ensureCalendar } from './calendar.js';
+import { ensureCalendar } from '../calendar/ensureCalendar.js';
 import { activeCustomRules } from './customRules.js';
 import type { RuleContext } from './ruleContext.js';
 import { ruleHitsInsert } from './ruleHitsInsert.js';
