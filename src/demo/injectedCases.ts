@@ -1,5 +1,10 @@
-import { addWorkingDays, isWorkingDay, addDays, workingDayFrom } from './calendar.js';
-import { workingDaysBetween } from '../core/dates.js';
+import { addDays } from './calendar.js';
+import {
+  addWorkingDays,
+  isWorkingDay,
+  workingDayFrom,
+  workingDaysBetween,
+} from '../calendar/workingDays.js';
 import { type CaseKit, months, wholeYear } from './caseKit.js';
 import type { Special } from './countyPlan.js';
 import { surnamesWithTraditionalForm, traditionalForm } from './names.js';
