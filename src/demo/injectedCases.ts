@@ -1,5 +1,11 @@
-import { addWorkingDays, isWorkingDay, addDays, workingDayFrom } from './calendar.js';
-import { workingDaysBetween } from '../core/dates.js';
+import { addDays } from './calendar.js';
+import {
+  addWorkingDays,
+  isWorkingDay,
+  workingDayFrom,
+  workingDaysBetween,
+} from '../calendar/workingDays.js';
+import { officialCalendar } from '../calendar/officialCalendar.js';
 import { type CaseKit, months, wholeYear } from './caseKit.js';
 import type { Special } from './countyPlan.js';
 import { surnamesWithTraditionalForm, traditionalForm } from './names.js';
@@ -1525,6 +1531,68 @@ function r14(kit: CaseKit, count: number, nearCount: number): void {
         `open since ${received}: ${workingDaysBetween(received, today)} working days to today, limit 10`,
       );
     }
+  }
+  nationalDayCases(kit, nextHandler, applicant);
+}
+
+/**
+ * Two applications around the year's National Day holiday that Monday to Friday would judge
+ * the other way: one decided within its limit across the holiday, one late only because the
+ * make-up Saturday or Sunday after the holiday counts. Years without official data get neither.
+ */
+function nationalDayCases(
+  kit: CaseKit,
+  nextHandler: () => Official | null,
+  applicant: (v: Village) => Special,
+): void {
+  const y = kit.year;
+  if (y < officialCalendar.firstYear || y > officialCalendar.lastYear) return;
+  const item = '农村建房村级审查';
+  const weekend = (day: string) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+  const within = nextHandler();
+  if (within) {
+    const v = within.household.village;
+    let received = addDays(d(y, 10, 1), -1);
+    while (!isWorkingDay(received)) received = addDays(received, -1);
+    const decided = addWorkingDays(received, 3);
+    kit.approval(applicant(v), {
+      item,
+      organisation: v.committee,
+      handlerId: within.person.id,
+      received,
+      decided,
+      limit: 3,
+    });
+    kit.near(
+      'R14',
+      within.person.id,
+      null,
+      `received ${received}, decided ${decided}: 3 working days across the National Day holiday (limit 3)`,
+    );
+  }
+  let makeUp = d(y, 10, 1);
+  while (makeUp <= d(y, 10, 31) && !(weekend(makeUp) && isWorkingDay(makeUp)))
+    makeUp = addDays(makeUp, 1);
+  const late = makeUp <= d(y, 10, 31) ? nextHandler() : null;
+  if (late) {
+    const v = late.household.village;
+    let received = addDays(makeUp, -1);
+    while (!isWorkingDay(received)) received = addDays(received, -1);
+    const decided = addWorkingDays(received, 3);
+    kit.approval(applicant(v), {
+      item,
+      organisation: v.committee,
+      handlerId: late.person.id,
+      received,
+      decided,
+      limit: 2,
+    });
+    kit.expect(
+      'R14',
+      late.person.id,
+      null,
+      `received ${received}, decided ${decided}: 3 working days with the make-up day ${makeUp} (limit 2)`,
+    );
   }
 }
 

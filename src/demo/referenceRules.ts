@@ -1,5 +1,6 @@
 import { divisionPrefix } from '../core/divisionCode.js';
-import { firstDayOfMonth, lastDayOfMonth, workingDaysBetween } from '../core/dates.js';
+import { firstDayOfMonth, lastDayOfMonth } from '../core/dates.js';
+import { workingDaysBetween } from '../calendar/workingDays.js';
 import { ageOnDate } from '../core/idNumber.js';
 import { parseAmount } from '../core/money.js';
 import { dayNumber } from './calendar.js';

@@ -6,7 +6,7 @@ import { auditedWrite, type WriteTx } from '../audit/auditedWrite.js';
 import { divisionPrefix } from '../core/divisionCode.js';
 import { dataToday } from '../settings/dataToday.js';
 import { refreshScanStatistics } from './analyzeTables.js';
-import { ensureCalendar } from './calendar.js';
+import { ensureCalendar } from '../calendar/ensureCalendar.js';
 import type { RuleContext } from './ruleContext.js';
 import { ruleHitsInsert } from './ruleHitsInsert.js';
 import { rulesToRun, type RunnableRule } from './rulesToRun.js';

@@ -5,8 +5,8 @@ import { selectHit } from '../ruleContext.js';
 
 /**
  * R14 办理超时: an application whose working days from receipt to decision (to today while
- * open) exceed its promised limit. Working days come from the calendar table: Monday to
- * Friday unless the jurisdiction loaded a holiday calendar.
+ * open) exceed its promised limit. Working days come from the calendar table (src/calendar):
+ * the State Council's holidays and make-up working days, and the county's own overrides.
  */
 export const R14: BuiltinRule = {
   code: 'R14',

@@ -5,42 +5,44 @@ import { systemActor } from '../audit/actor.js';
 import { auditedWrite } from '../audit/auditedWrite.js';
 import { addDays } from '../core/dates.js';
 import { readSetting } from '../settings/settingsRepository.js';
+import { readCalendarOverrides } from './calendarOverrides.js';
+import { officialCalendar, type OfficialCalendar } from './officialCalendar.js';
+import { isWorkingDay } from './workingDays.js';
 
-/** The calendar covers these years; R14 counts working days with it. */
+/** The calendar table covers these years; R14 counts working days with it. */
 export const calendarStart = '1990-01-01';
 export const calendarEnd = '2060-12-31';
-/** Setting: holiday calendar, { "2024-10-01": false, "2024-10-12": true } (false: holiday, true: make-up working day). */
-export const holidaySetting = 'calendar.overrides';
 const builtSetting = 'calendar.built';
 
 /**
- * Makes sure the calendar table reflects the holiday calendar: Monday to Friday are working
- * days unless the settings say otherwise. Rebuilt only when the overrides change.
+ * Makes sure the calendar table holds the working days of isWorkingDay. Rebuilt only when
+ * the county's overrides or the official holidays (a new release of chinese-days) change.
  */
-export async function ensureCalendar(ctx: AppContext): Promise<void> {
+export async function ensureCalendar(
+  ctx: AppContext,
+  official: OfficialCalendar = officialCalendar,
+): Promise<void> {
   const db = ctx.handle.db;
-  const overrides = (await readSetting<Record<string, boolean>>(db, holidaySetting)) ?? {};
-  const hash = crypto
+  const overrides = await readCalendarOverrides(db);
+  const marker = crypto
     .createHash('sha256')
-    .update(JSON.stringify(Object.entries(overrides).sort()))
+    .update(JSON.stringify([[...overrides], official.digest]))
     .digest('hex');
   const built = await readSetting<string>(db, builtSetting);
   const rows = await db
     .selectFrom('calendar')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  if (built === hash && rows.n > 0) return;
+  if (built === marker && rows.n > 0) return;
   const days: { day: string; day_number: number; working: number; workday_index: number }[] = [];
   let index = 0;
   const epoch = Date.parse('1970-01-01T00:00:00Z');
   for (let day = calendarStart; day <= calendarEnd; day = addDays(day, 1)) {
-    const time = Date.parse(`${day}T00:00:00Z`);
-    const weekday = new Date(time).getUTCDay();
-    const working = overrides[day] ?? (weekday !== 0 && weekday !== 6);
+    const working = isWorkingDay(day, overrides, official);
     if (working) index += 1;
     days.push({
       day,
-      day_number: Math.round((time - epoch) / 86_400_000),
+      day_number: Math.round((Date.parse(`${day}T00:00:00Z`) - epoch) / 86_400_000),
       working: working ? 1 : 0,
       workday_index: index,
     });
@@ -57,18 +59,22 @@ export async function ensureCalendar(ctx: AppContext): Promise<void> {
       .values({
         key: builtSetting,
         jurisdiction_code: '',
-        value: JSON.stringify(hash),
+        value: JSON.stringify(marker),
         updated_at: new Date().toISOString(),
       })
       .onConflict((oc) =>
-        oc.columns(['key', 'jurisdiction_code']).doUpdateSet({ value: JSON.stringify(hash) }),
+        oc.columns(['key', 'jurisdiction_code']).doUpdateSet({ value: JSON.stringify(marker) }),
       )
       .execute();
     await audit({
       action: 'calendar.build',
       entity: 'calendar',
       ids: [],
-      after: { days: days.length, overrides: Object.keys(overrides).length },
+      after: {
+        days: days.length,
+        overrides: overrides.size,
+        official: `chinese-days ${official.version} (${official.firstYear}-${official.lastYear})`,
+      },
     });
   });
 }
