@@ -12,7 +12,7 @@ import { generateCounty } from '../demo/generateCounty.js';
 import { loadCountyRows } from '../demo/loadDemoCounty.js';
 import { loadJurisdiction } from '../jurisdiction/loadJurisdiction.js';
 import { runScan } from '../rules/runScan.js';
-import { listWarnings } from '../rules/warningsRepository.js';
+import { listWarnings } from '../warnings/warningsRepository.js';
 import { writeSetting } from '../settings/settingsRepository.js';
 import { holidaySetting } from './calendarOverrides.js';
 
