@@ -20,7 +20,7 @@ import { ensureCalendar } from './calendar.js';
 import { activeCustomRules } from './customRules.js';
 import type { RuleContext } from './ruleContext.js';
 import { ruleHitsInsert } from './ruleHitsInsert.js';
-import { rulesReleaseDigest } from './ruleSnapshots.js';
+import { rulesReleaseDigest } from './rulesReleaseDigest.js';
 import { ruleEnabled, ruleParams, ruleSettingsDigest } from './ruleSettings.js';
 import { inLanes } from '../core/inLanes.js';
 import type { ScanKind, WarningEvidenceTable, WarningTable } from './rulesTables.js';
