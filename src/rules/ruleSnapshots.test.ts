@@ -42,6 +42,9 @@ describe('docs/sql', () => {
           expect(text, name).toContain(`-- Parameters: ${JSON.stringify(statement.parameters)}\n`);
           expect(body.split('\n').length, name).toBeGreaterThan(20);
         }
-    expect(Object.keys(snapshots).filter((n) => n.includes('.incremental.'))).toHaveLength(28);
+    const sameInBoth = builtinRules.filter(
+      (r) => !(`${r.code}.incremental.sqlite.sql` in snapshots),
+    );
+    expect(sameInBoth.map((r) => r.code)).toEqual(['R14', 'R15']);
   });
 });
