@@ -13,7 +13,7 @@ import { rulesToRun, type RunnableRule } from './rulesToRun.js';
 import { assertNoScanRunning, failScan, openScan } from './scanLock.js';
 import { ruleLanes, scanSessionSettings } from './scanSession.js';
 import { settleWarnings } from '../warnings/settleWarnings.js';
-import { rulesReleaseDigest } from './ruleSnapshots.js';
+import { rulesReleaseDigest } from './rulesReleaseDigest.js';
 import { ruleSettingsDigest } from './ruleSettings.js';
 import { inLanes } from '../core/inLanes.js';
 import type { ScanKind } from './rulesTables.js';
