@@ -20,7 +20,7 @@ export const R07: BuiltinRule = {
     householdFactHits(ctx, {
       rule: 'R07',
       // A person's businesses, found from the person: CROSS JOIN keeps SQLite from putting the
-      // businesses first, which at a million people it did, reading every business per payment.
+      // businesses first and reading every business per payment (docs/performance.md).
       facts: sql`(select bp.id_number, bp.role, b.credit_code, b.business_name, b.established_date, b.closed_date
         from ds_business_people bp
         cross join ds_businesses b

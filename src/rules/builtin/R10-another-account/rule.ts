@@ -41,7 +41,7 @@ export const R10: BuiltinRule = {
     const minHouseholds = threshold(ctx, 'minHouseholds', 2);
     // Who else is paid into an account counts from all live payments, also in an incremental
     // scan: there only the accounts and months of the re-checked payments are counted (the
-    // accounts alone brought in each account's year: 139,000 payments for 10,000). The inner
+    // accounts alone would bring in each account's whole year). The inner
     // count of payments only narrows the accounts cheaply (no distinct, no sort); the outer
     // one decides.
     const accounts = ctx.incremental

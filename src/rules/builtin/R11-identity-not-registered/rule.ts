@@ -24,12 +24,12 @@ export const R11: BuiltinRule = {
   economic: true,
   queries: (ctx) => {
     const pay = livePayment(ctx, 'p');
-    // The name check reads every payment: on SQLite in table order (see R10; on PostgreSQL
-    // the expression doubled R11's time at 950,000 people, 4.3 s to 9.6 s).
+    // The name check reads every payment: on SQLite in table order (see R10); on PostgreSQL
+    // the same expression would slow it down (docs/performance.md).
     return [
       // Beneficiaries first (one lookup each, not one per payment), then their payments. In an
       // incremental scan the village check stays a lookup per payment (PostgreSQL otherwise
-      // joined the few payments with the villages of all 950,000 residents: 0.3 s).
+      // joins the few payments with the villages of every resident).
       sql`${paymentHit('R11', 'p', { fact_kind: 'not_registered' })}
       from (select id_number from ${payments(ctx)} pp where ${paymentRows(ctx, 'pp')} group by id_number) b
       join ${payments(ctx)} p on p.id_number = b.id_number and ${pay}
