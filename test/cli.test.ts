@@ -13,37 +13,41 @@ describe('jiandu command line', () => {
   const dir = tempDir();
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('initialises a new database once and prints the one-time password once', async () => {
-    const db = path.join(dir, 'fresh', 'jiandu.db');
-    const first = await runJiandu(['init', '--db', db]);
-    expect(first.code).toBe(0);
-    expect(first.stdout).toContain('辖区：湖南省 怀化市 麻阳苗族自治县（431226000000）');
-    const password = /一次性密码：([A-Za-z2-9]{16}) /.exec(first.stdout)?.[1];
-    expect(password).toBeDefined();
-    // Boxed, and the last thing printed; its copy is readable by the operator only.
-    const lines = first.stdout.trimEnd().split('\n');
-    expect(lines.at(-1)).toMatch(/^\+=+\+$/);
-    expect(lines.at(-4)).toContain(`一次性密码：${password}`);
-    const file = path.join(dir, 'fresh', 'admin-password.txt');
-    expect(lines.at(-2)).toContain(file);
-    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect(fs.readFileSync(file, 'utf8')).toContain(`\n${password}\n`);
-    const second = await runJiandu(['init'], { JIANDU_DB: db });
-    expect(second.code).toBe(0);
-    expect(second.stdout).toContain('管理员 admin 已存在');
-    expect(second.stdout).not.toContain('一次性密码');
-    // The operator's way back in gives the file a new password.
-    const reset = await runJiandu(['user', 'reset-password', 'admin', '--db', db]);
-    expect(reset.code).toBe(0);
-    const renewed = /一次性密码：([A-Za-z2-9]{16}) /.exec(reset.stdout)?.[1];
-    expect(renewed).toBeDefined();
-    expect(renewed).not.toBe(password);
-    expect(fs.readFileSync(file, 'utf8')).toContain(`\n${renewed}\n`);
-    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    const verify = await runJiandu(['audit', 'verify', '--db', db]);
-    expect(verify.code).toBe(0);
-    expect(verify.stdout).toMatch(/审计链完整：共 \d+ 条记录/);
-  });
+  it(
+    'initialises a new database once and prints the one-time password once',
+    { timeout: 90_000 },
+    async () => {
+      const db = path.join(dir, 'fresh', 'jiandu.db');
+      const first = await runJiandu(['init', '--db', db]);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain('辖区：湖南省 怀化市 麻阳苗族自治县（431226000000）');
+      const password = /一次性密码：([A-Za-z2-9]{16}) /.exec(first.stdout)?.[1];
+      expect(password).toBeDefined();
+      // Boxed, and the last thing printed; its copy is readable by the operator only.
+      const lines = first.stdout.trimEnd().split('\n');
+      expect(lines.at(-1)).toMatch(/^\+=+\+$/);
+      expect(lines.at(-4)).toContain(`一次性密码：${password}`);
+      const file = path.join(dir, 'fresh', 'admin-password.txt');
+      expect(lines.at(-2)).toContain(file);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(file, 'utf8')).toContain(`\n${password}\n`);
+      const second = await runJiandu(['init'], { JIANDU_DB: db });
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain('管理员 admin 已存在');
+      expect(second.stdout).not.toContain('一次性密码');
+      // The operator's way back in gives the file a new password.
+      const reset = await runJiandu(['user', 'reset-password', 'admin', '--db', db]);
+      expect(reset.code).toBe(0);
+      const renewed = /一次性密码：([A-Za-z2-9]{16}) /.exec(reset.stdout)?.[1];
+      expect(renewed).toBeDefined();
+      expect(renewed).not.toBe(password);
+      expect(fs.readFileSync(file, 'utf8')).toContain(`\n${renewed}\n`);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      const verify = await runJiandu(['audit', 'verify', '--db', db]);
+      expect(verify.code).toBe(0);
+      expect(verify.stdout).toMatch(/审计链完整：共 \d+ 条记录/);
+    },
+  );
 
   it('writes no progress bar to standard error when it is not a terminal', async () => {
     const db = path.join(dir, 'quiet.db');
