@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { recordView, type ViewRecord } from '../../audit/recordView.js';
-import { assertInScope, inScope } from '../../auth/scope.js';
+import { assertInScope } from '../../auth/scope.js';
 import { divisionPrefix, normaliseDivisionCode } from '../../core/divisionCode.js';
 import { JianduError } from '../../core/errors.js';
-import { maskIdNumber, maskName } from '../../core/redact.js';
+import { maskIdNumber } from '../../core/redact.js';
 import { maskNumbers } from '../../rules/maskNumbers.js';
+import { maskedNetwork } from '../../network/maskedNetwork.js';
 import { personNetwork } from '../../network/personNetwork.js';
 import { builtinRules } from '../../rules/builtin/index.js';
 import { activeCustomRules } from '../../rules/customRules.js';
@@ -17,7 +18,6 @@ import {
   warningEvidence,
   type WarningRow,
 } from '../../warnings/warningsRepository.js';
-import type { NetworkNode } from '../../api/warnings.js';
 import type { RequestContext } from '../requestContext.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
@@ -182,45 +182,7 @@ export function warningRoutes(fastify: FastifyInstance, services: RouteServices)
         detail: `relationship network of warning ${row.id}`,
         auditIds: [maskIdNumber(row.subject)],
       });
-      const network = await personNetwork(ctx.app.handle.db, row.subject);
-      // The people get references of this answer only: a masked number is not unique (the
-      // hidden birth date is what tells apart two people of one county with the same last four).
-      const refs = new Map<string, string>([[network.center, 'P0']]);
-      const refOf = (id: string): string => {
-        let ref = refs.get(id);
-        if (!ref) {
-          ref = `P${refs.size}`;
-          refs.set(id, ref);
-        }
-        return ref;
-      };
-      // People outside the user's jurisdiction appear, but with their names masked too: the
-      // link is the point, not who.
-      const nodes: NetworkNode[] = network.nodes.map((n) => {
-        // The subject is the warning's, in scope whatever village the registry gives.
-        const outside = n.id !== network.center && !inScope(ctx.scope, n.village);
-        const name = maskNumbers(n.name === n.id ? '' : n.name);
-        return {
-          id: refOf(n.id),
-          id_number: maskIdNumber(n.id),
-          name: outside ? maskName(name) : name,
-          village: n.village,
-          official: n.official,
-          depth: n.depth,
-          outside,
-        };
-      });
-      return {
-        center: refOf(network.center),
-        nodes,
-        edges: network.edges.map((e) => ({
-          ...e,
-          from: refOf(e.from),
-          to: refOf(e.to),
-          detail: maskNumbers(e.detail),
-          source: maskNumbers(e.source),
-        })),
-      };
+      return maskedNetwork(await personNetwork(ctx.app.handle.db, row.subject), ctx.scope);
     },
   });
 }
