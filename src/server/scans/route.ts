@@ -19,16 +19,6 @@ function publicProgress(text: string): Record<string, unknown> {
   return rest;
 }
 
-/** Whether a scan of the jurisdiction or of one enclosing it runs or waits. */
-function coveringState(scope: Scope): ReturnType<typeof scanState> {
-  const states = coveringCodes(scope).map(scanState);
-  return {
-    running: states.some((s) => s.running),
-    queued: states.some((s) => s.queued),
-    lastError: states.find((s) => s.lastError !== null)?.lastError ?? null,
-  };
-}
-
 export function scanRoutes(fastify: FastifyInstance, services: RouteServices): void {
   /**
    * Scans that concern the user: of the jurisdiction itself, of the county (or city) that
@@ -68,7 +58,7 @@ export function scanRoutes(fastify: FastifyInstance, services: RouteServices): v
     schema: { response: scansResponse },
     handler: async ({ ctx }) => ({
       scans: await listScans(ctx.scope),
-      ...coveringState(ctx.scope),
+      ...(await scanState(ctx.app, coveringCodes(ctx.scope))),
     }),
   });
 
@@ -80,13 +70,17 @@ export function scanRoutes(fastify: FastifyInstance, services: RouteServices): v
     tags: ['scans'],
     schema: { body: startScanBody, response: scansResponse },
     handler: async ({ body, ctx }) => {
-      requestScan(
+      await requestScan(
         ctx.app,
         ctx.scope.code,
         body.full ? 'full' : 'incremental',
         actorOf(requireUser(ctx)),
       );
-      return { scans: await listScans(ctx.scope), ...coveringState(ctx.scope) };
+      await services.jobs.wake();
+      return {
+        scans: await listScans(ctx.scope),
+        ...(await scanState(ctx.app, coveringCodes(ctx.scope))),
+      };
     },
   });
 }
