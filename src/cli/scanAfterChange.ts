@@ -1,6 +1,5 @@
 import type { AppContext } from '../appContext.js';
 import type { Actor } from '../audit/actor.js';
-import { findJob } from '../jobs/jobsRepository.js';
 import { RetryLater } from '../jobs/jobTask.js';
 import { runJobNow } from '../jobs/jobWorker.js';
 import { jobTasks } from '../jobTasks.js';
@@ -26,22 +25,16 @@ export async function scanAfterChange(
   if (!root) return;
   const job = await requestScan(ctx, root, 'incremental', actor);
   const line = ProgressLine.open(process.stderr, { enabled: !quiet });
-  let outcome;
-  try {
-    outcome = await runJobNow(ctx, jobTasks, job.id, {
-      ...(line
-        ? {
-            onProgress: (p: unknown) =>
-              line.show(scanProgressText(p as ScanProgress, out.language), true),
-          }
-        : {}),
-    });
-  } finally {
-    line?.done();
-  }
+  const outcome = await runJobNow(ctx, jobTasks, job.id, {
+    ...(line
+      ? {
+          onProgress: (p: unknown) =>
+            line.show(scanProgressText(p as ScanProgress, out.language), true),
+        }
+      : {}),
+  }).finally(() => line?.done());
   if (outcome?.end === 'done') {
-    const row = await findJob(ctx.handle.db, job.id);
-    const summary = JSON.parse(row?.result ?? 'null') as ScanSummary;
+    const summary = outcome.result as ScanSummary;
     if (!quiet) {
       out.say(
         out.t(
@@ -53,7 +46,7 @@ export async function scanAfterChange(
     return;
   }
   // A scan's own error is the command's, as when it ran without a job (a worker tries again).
-  if (outcome && !(outcome.error instanceof RetryLater) && outcome.error !== null) {
+  if (outcome?.error instanceof Error && !(outcome.error instanceof RetryLater)) {
     throw outcome.error;
   }
   if (!quiet)

@@ -125,7 +125,7 @@ export async function queuedAhead(db: Db, job: JobTable): Promise<number> {
       sql<boolean>`(run_after, created_at, id) < (${job.run_after}, ${job.created_at}, ${job.id})`,
     )
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 /** The jobs with these serial keys that are queued or running, and the last finished one of each. */
@@ -148,10 +148,11 @@ export async function jobsBySerialKey(
     .where('j.kind', '=', kind)
     .where('j.serial_key', 'in', serialKeys)
     .where('j.state', 'in', ['done', 'failed'])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('jobs as k')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('jobs as k')
             .select('k.id')
             .whereRef('k.serial_key', '=', 'j.serial_key')
             .whereRef('k.kind', '=', 'j.kind')
@@ -268,37 +269,33 @@ export type JobEnd =
   | { state: 'queued'; error: JobError; afterMs: number; refund: boolean };
 
 /** Ends an attempt of a job the worker holds; false when another worker took it meanwhile. */
-export async function endAttempt(
-  db: Db,
-  id: string,
-  owner: string,
-  end: JobEnd,
-): Promise<boolean> {
+export async function endAttempt(db: Db, id: string, owner: string, end: JobEnd): Promise<boolean> {
   const now = nowIso();
   const query = db
     .updateTable('jobs')
     .where('id', '=', id)
     .where('lease_owner', '=', owner)
     .where('state', '=', 'running');
-  const result = await (end.state === 'queued'
-    ? query.set((eb) => ({
-        state: 'queued',
-        run_after: later(end.afterMs),
-        attempts: end.refund ? eb('attempts', '-', 1) : eb.ref('attempts'),
-        lease_owner: null,
-        lease_expires_at: null,
-        error: JSON.stringify(end.error),
-        updated_at: now,
-      }))
-    : query.set({
-        state: end.state,
-        lease_expires_at: null,
-        finished_at: now,
-        updated_at: now,
-        ...(end.state === 'done'
-          ? { result: JSON.stringify(end.result ?? null), error: null }
-          : { error: JSON.stringify(end.error) }),
-      })
+  const result = await (
+    end.state === 'queued'
+      ? query.set((eb) => ({
+          state: 'queued',
+          run_after: later(end.afterMs),
+          attempts: end.refund ? eb('attempts', '-', 1) : eb.ref('attempts'),
+          lease_owner: null,
+          lease_expires_at: null,
+          error: JSON.stringify(end.error),
+          updated_at: now,
+        }))
+      : query.set({
+          state: end.state,
+          lease_expires_at: null,
+          finished_at: now,
+          updated_at: now,
+          ...(end.state === 'done'
+            ? { result: JSON.stringify(end.result ?? null), error: null }
+            : { error: JSON.stringify(end.error) }),
+        })
   ).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -35,6 +35,8 @@ export interface AttemptOutcome {
   end: 'done' | 'failed' | 'retry' | 'lost';
   /** What the attempt threw, if it did. */
   error: unknown;
+  /** What the task returned, if it did. */
+  result?: unknown;
 }
 
 async function fail(
@@ -130,7 +132,7 @@ export async function performJob(
       await writes;
     }
     const ended = await endAttempt(db, row.id, options.owner, { state: 'done', result });
-    return { end: ended ? 'done' : 'lost', error: null };
+    return { end: ended ? 'done' : 'lost', error: null, result };
   } catch (error) {
     if (error instanceof RetryLater || (task.retryable(error) && row.attempts < row.max_attempts)) {
       const ended = await endAttempt(db, row.id, options.owner, {

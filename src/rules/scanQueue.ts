@@ -31,7 +31,8 @@ export async function requestScan(
       const payload = parseScanPayload(JSON.parse(waiting.payload));
       const joined = {
         jurisdiction,
-        kind: payload.kind === 'full' || kind === 'full' ? ('full' as const) : ('incremental' as const),
+        kind:
+          payload.kind === 'full' || kind === 'full' ? ('full' as const) : ('incremental' as const),
         actor,
       };
       // Taken by a worker meanwhile: this request gets a job of its own.
@@ -68,7 +69,10 @@ export interface ScanState {
  * Whether a scan of these jurisdictions runs or waits, and the error of the first (in the
  * order given) whose last scan failed. A scan whose worker died waits to be taken up again.
  */
-export async function scanState(ctx: AppContext, jurisdictions: readonly string[]): Promise<ScanState> {
+export async function scanState(
+  ctx: AppContext,
+  jurisdictions: readonly string[],
+): Promise<ScanState> {
   const keys = jurisdictions.map(scanSerialKey);
   const rows = await jobsBySerialKey(ctx.handle.db, scanJobKind, keys);
   const now = new Date().toISOString();
