@@ -98,8 +98,11 @@ export async function asImportJob<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Runs `begin` when fewer than `limits.running` imports run here (at once, or later). */
-export function whenImportSlotFree(limits: ImportLimits, begin: () => Promise<unknown>): void {
+/**
+ * Runs `begin` (which settles its own errors) when fewer than `limits.running` imports run
+ * here: at once, or when one ends.
+ */
+export function whenImportSlotFree(limits: ImportLimits, begin: () => Promise<void>): void {
   runningLimit = limits.running;
   waiting.push(() => {
     functionsRunning += 1;

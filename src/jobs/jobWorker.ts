@@ -185,18 +185,14 @@ export class InlineJobRunner implements JobRunner {
         limits: limitsOf(this.app, this.registry),
       });
       if (!row) return done;
-      await performJob(this.app, this.registry, row, this.attemptOptions(false));
+      await performJob(this.app, this.registry, row, {
+        owner: this.owner,
+        leaseMs: this.options.leaseMs ?? defaultLeaseMs,
+        renew: false,
+        log: quiet,
+      });
       done.push(row.id);
     }
-  }
-
-  private attemptOptions(renew: boolean): AttemptOptions {
-    return {
-      owner: this.owner,
-      leaseMs: this.options.leaseMs ?? defaultLeaseMs,
-      renew,
-      log: quiet,
-    };
   }
 }
 

@@ -122,27 +122,32 @@ export async function performJob(
       )
     : null;
   renewal?.unref();
+  let attempt: { ok: true; result: unknown } | { ok: false; error: unknown };
   try {
-    let result: unknown;
-    try {
-      result = await task.perform(row, context);
-    } finally {
-      if (renewal) clearInterval(renewal);
-      flush();
-      await writes;
-    }
-    const ended = await endAttempt(db, row.id, options.owner, { state: 'done', result });
-    return { end: ended ? 'done' : 'lost', error: null, result };
+    attempt = { ok: true, result: await task.perform(row, context) };
   } catch (error) {
-    if (error instanceof RetryLater || (task.retryable(error) && row.attempts < row.max_attempts)) {
-      const ended = await endAttempt(db, row.id, options.owner, {
-        state: 'queued',
-        error: describeJobError(error),
-        afterMs: error instanceof RetryLater ? error.afterMs : backoffMs(row.attempts),
-        refund: error instanceof RetryLater,
-      });
-      return { end: ended ? 'retry' : 'lost', error };
-    }
-    return fail(task, row, error, context, options);
+    attempt = { ok: false, error };
+  } finally {
+    if (renewal) clearInterval(renewal);
+    flush();
+    await writes;
   }
+  if (attempt.ok) {
+    const ended = await endAttempt(db, row.id, options.owner, {
+      state: 'done',
+      result: attempt.result,
+    });
+    return { end: ended ? 'done' : 'lost', error: null, result: attempt.result };
+  }
+  const { error } = attempt;
+  if (error instanceof RetryLater || (task.retryable(error) && row.attempts < row.max_attempts)) {
+    const ended = await endAttempt(db, row.id, options.owner, {
+      state: 'queued',
+      error: describeJobError(error),
+      afterMs: error instanceof RetryLater ? error.afterMs : backoffMs(row.attempts),
+      refund: error instanceof RetryLater,
+    });
+    return { end: ended ? 'retry' : 'lost', error };
+  }
+  return fail(task, row, error, context, options);
 }

@@ -45,7 +45,7 @@ export interface ServerOptions {
   /** Where the log goes (the `serve` command, see serverLogger); tests run without one. */
   logger?: FastifyLoggerSetting | false;
   webRoot?: string;
-  /** The background worker's settings (tests shorten its lease). */
+  /** The background worker's settings (tests make it poll more often). */
   jobs?: WorkerOptions;
 }
 
@@ -158,7 +158,10 @@ export async function buildServer(
   for (const register of resources) register(fastify, services);
   // The worker starts after the routes' start-up clean-up, and its running jobs end before
   // the server lets go of the database (what is queued waits for the next worker).
-  fastify.addHook('onReady', () => Promise.resolve(jobs.start()));
+  fastify.addHook('onReady', () => {
+    jobs.start();
+    return Promise.resolve();
+  });
   fastify.addHook('onClose', () => jobs.stop());
   await serveWebAssets(fastify, options.webRoot ?? defaultWebRoot);
   return fastify;
