@@ -1,6 +1,7 @@
 import type { AuditTables } from '../audit/auditTables.js';
 import type { AuthTables } from '../auth/authTables.js';
 import type { IngestTables } from '../ingest/ingestTables.js';
+import type { JobsTables } from '../jobs/jobsTables.js';
 import type { JurisdictionTables } from '../jurisdiction/jurisdictionTables.js';
 import type { PortalTables } from '../portal/portalTables.js';
 import type { RulesTables } from '../rules/rulesTables.js';
@@ -17,4 +18,5 @@ export interface Database
     IngestTables,
     RulesTables,
     WarningsTables,
-    PortalTables {}
+    PortalTables,
+    JobsTables {}

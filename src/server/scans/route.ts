@@ -20,16 +20,6 @@ function publicProgress(text: string): Record<string, unknown> {
   return rest;
 }
 
-/** Whether a scan of the jurisdiction or of one enclosing it runs or waits. */
-function coveringState(scope: Scope): ReturnType<typeof scanState> {
-  const states = coveringCodes(scope).map(scanState);
-  return {
-    running: states.some((s) => s.running),
-    queued: states.some((s) => s.queued),
-    lastError: states.find((s) => s.lastError !== null)?.lastError ?? null,
-  };
-}
-
 export function scanRoutes(fastify: FastifyInstance, services: RouteServices): void {
   const listScans = async (scope: Scope) => {
     const rows = await recentScans(services.app.handle.db, scope, 20);
@@ -56,7 +46,7 @@ export function scanRoutes(fastify: FastifyInstance, services: RouteServices): v
     schema: { response: scansResponse },
     handler: async ({ ctx }) => ({
       scans: await listScans(ctx.scope),
-      ...coveringState(ctx.scope),
+      ...(await scanState(ctx.app, coveringCodes(ctx.scope))),
     }),
   });
 
@@ -68,13 +58,17 @@ export function scanRoutes(fastify: FastifyInstance, services: RouteServices): v
     tags: ['scans'],
     schema: { body: startScanBody, response: scansResponse },
     handler: async ({ body, ctx }) => {
-      requestScan(
+      await requestScan(
         ctx.app,
         ctx.scope.code,
         body.full ? 'full' : 'incremental',
         actorOf(requireUser(ctx)),
       );
-      return { scans: await listScans(ctx.scope), ...coveringState(ctx.scope) };
+      await services.jobs.wake();
+      return {
+        scans: await listScans(ctx.scope),
+        ...(await scanState(ctx.app, coveringCodes(ctx.scope))),
+      };
     },
   });
 }
