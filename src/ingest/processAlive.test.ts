@@ -12,8 +12,9 @@ describe('processAlive', () => {
   it.runIf(fs.existsSync('/proc/self/stat'))(
     'counts a process that exited but was not collected (a zombie) as dead',
     async () => {
-      // The shell starts `true` and becomes `sleep`, which never collects it.
-      const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 5'], {
+      // The shell starts `true` and becomes `sleep`, which never collects it; long enough to
+      // outlast a slow machine (the finally ends it).
+      const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 120'], {
         stdio: ['ignore', 'pipe', 'ignore'],
       });
       try {
