@@ -12,9 +12,10 @@ describe('processAlive', () => {
   it.runIf(fs.existsSync('/proc/self/stat'))(
     'counts a process that exited but was not collected (a zombie) as dead',
     async () => {
-      // The shell starts `true` and becomes `sleep`, which never collects it; long enough to
-      // outlast a slow machine (the finally ends it).
-      const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 120'], {
+      // The shell starts a child that ends a second later, by when the shell has become
+      // `sleep`, which never collects it (a shell may collect a child that ends before it
+      // execs); the sleep outlasts a slow machine, and the finally ends it.
+      const parent = spawn('sh', ['-c', 'sleep 1 & echo $!; exec sleep 120'], {
         stdio: ['ignore', 'pipe', 'ignore'],
       });
       try {
