@@ -65,6 +65,29 @@ export default defineConfig(
     },
   },
   {
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/**/*.test.ts'],
+    rules: {
+      // Routes hold no SQL: each area's repository owns its tables and its statements.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom|with)$/]',
+          message: 'No SQL in src/server: call the owning module’s repository.',
+        },
+        {
+          selector: "TaggedTemplateExpression[tag.name='sql']",
+          message: 'No SQL in src/server: call the owning module’s repository.',
+        },
+        {
+          selector: "ImportDeclaration[source.value='kysely'][importKind!='type']",
+          message: 'src/server imports kysely for types only.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       // core/ is pure: it imports nothing of ours outside core/ and does no I/O.

@@ -17,7 +17,9 @@ function newest(target) {
   return latest;
 }
 
-const sources = ['web', 'src/api', 'package-lock.json'].map((p) => path.join(root, p));
+const sources = ['web', 'src/api', 'src/rules/builtin', 'package-lock.json'].map((p) =>
+  path.join(root, p),
+);
 const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
 const force = process.argv.includes('--force');
 if (!force && built > Math.max(...sources.filter((s) => fs.existsSync(s)).map(newest))) {

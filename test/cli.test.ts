@@ -8,7 +8,7 @@ import { templateRow } from './factories/templateRows.js';
 import { runJiandu } from './helpers/cli.js';
 import { tempDir } from './helpers/databases.js';
 
-/** The command line's contract (cli.md): words, exit codes, errors on standard error. */
+/** The command line's contract (docs/reference/cli.md): words, exit codes, errors on stderr. */
 describe('jiandu command line', () => {
   const dir = tempDir();
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

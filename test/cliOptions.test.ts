@@ -16,7 +16,7 @@ const commands = [
   ['user', 'list'],
 ];
 
-/** Every command answers a mistyped option in plain words, with its usage (cli.md). */
+/** Every command answers a mistyped option plainly, with its usage (docs/reference/cli.md). */
 describe('a command line that does not parse', () => {
   it('names the unknown option in Chinese and shows the command’s usage, for every command', async () => {
     for (const command of commands) {

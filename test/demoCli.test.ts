@@ -8,7 +8,7 @@ import { tempDir } from './helpers/databases.js';
 
 /**
  * After `jiandu init --demo`, `jiandu scan --full` finds every injected violation and none of
- * the near misses, read from `jiandu warnings --format jsonl` (rules.md's fields).
+ * the near misses, read from `jiandu warnings --format jsonl` (fields: docs/reference/rules.md).
  */
 describe('the demo county from the command line', () => {
   const dir = tempDir();

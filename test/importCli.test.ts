@@ -10,7 +10,7 @@ import { templateRow } from './factories/templateRows.js';
 import { recordingOutput } from './helpers/cli.js';
 import { dialects, emptyDatabaseTarget, tempDir } from './helpers/databases.js';
 
-/** `jiandu import`, `jiandu quarantine` and `jiandu batch` as cli.md describes them. */
+/** `jiandu import`, `jiandu quarantine` and `jiandu batch` as docs/reference/cli.md says. */
 const dir = tempDir('jiandu-import-cli-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

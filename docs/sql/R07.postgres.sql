@@ -1,29 +1,240 @@
 -- R07 经营企业人员领取 (Business owner on means-tested aid): a full scan of 431226 (scan 1), as postgres runs it.
 -- Parameters: ["431226%","431226%","431226%"]
-insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject_name", "village_code", "jurisdiction_code", "program_code", "period", "amount_fen", "dataset", "row_id", "record_ref", "fact_kind", "fact_ref", "fact_date", "fact_text", "related_id", "related_name", "fuzzy") select 1, "rule_code", "subject", "subject_kind", "subject_name", "village_code", "jurisdiction_code", "program_code", "period", "amount_fen", "dataset", "row_id", "record_ref", "fact_kind", "fact_ref", "fact_date", "fact_text", "related_id", "related_name", "fuzzy" from (select cast('R07' as text) as "rule_code", "p"."id_number" as "subject", cast('person' as text) as "subject_kind", "p"."name" as "subject_name", "p"."village_code" as "village_code", "p"."village_code" as "jurisdiction_code", "p"."program_code" as "program_code", "p"."period" as "period", "p"."amount_fen" as "amount_fen", cast('disbursements' as text) as "dataset", "p"."row_id" as "row_id", "p"."record_id" as "record_ref", f.role as "fact_kind", f.credit_code as "fact_ref", f.established_date as "fact_date", f.business_name as "fact_text", f.id_number as "related_id", p.name as "related_name", cast(0 as bigint) as "fuzzy"
-    from (select bp.id_number, bp.role, b.credit_code, b.business_name, b.established_date, b.closed_date
-        from ds_business_people bp
-        cross join ds_businesses b
-        where b.live = 1 and b.batch_id = bp.batch_id and b.row_number = bp.row_number) f
-    join ds_disbursements p on p.id_number = f.id_number and "p"."live" = 1 and "p"."village_code" like $1
-    and exists (select 1 from ds_programs mt where mt.live = 1 and mt.program_code = "p"."program_code" and mt.means_tested = 1)
-    where f.established_date <= ("p"."period" || '-31') and (f.closed_date is null or f.closed_date >= ("p"."period" || '-01')) union all select cast('R07' as text) as "rule_code", "p"."id_number" as "subject", cast('person' as text) as "subject_kind", "p"."name" as "subject_name", "p"."village_code" as "village_code", "p"."village_code" as "jurisdiction_code", "p"."program_code" as "program_code", "p"."period" as "period", "p"."amount_fen" as "amount_fen", cast('disbursements' as text) as "dataset", "p"."row_id" as "row_id", "p"."record_id" as "record_ref", f.role as "fact_kind", f.credit_code as "fact_ref", f.established_date as "fact_date", f.business_name as "fact_text", f.id_number as "related_id", o.name as "related_name", cast(0 as bigint) as "fuzzy"
-    from (select bp.id_number, bp.role, b.credit_code, b.business_name, b.established_date, b.closed_date
-        from ds_business_people bp
-        cross join ds_businesses b
-        where b.live = 1 and b.batch_id = bp.batch_id and b.row_number = bp.row_number) f
-    join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
-    join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = o.household_id and m.id_number <> o.id_number
-    join ds_disbursements p on p.id_number = m.id_number and "p"."live" = 1 and "p"."village_code" like $2
-    and exists (select 1 from ds_programs mt where mt.live = 1 and mt.program_code = "p"."program_code" and mt.means_tested = 1)
-    where f.established_date <= ("p"."period" || '-31') and (f.closed_date is null or f.closed_date >= ("p"."period" || '-01')) union all select cast('R07' as text) as "rule_code", "p"."id_number" as "subject", cast('person' as text) as "subject_kind", "p"."name" as "subject_name", "p"."village_code" as "village_code", "p"."village_code" as "jurisdiction_code", "p"."program_code" as "program_code", "p"."period" as "period", "p"."amount_fen" as "amount_fen", cast('disbursements' as text) as "dataset", "p"."row_id" as "row_id", "p"."record_id" as "record_ref", f.role as "fact_kind", f.credit_code as "fact_ref", f.established_date as "fact_date", f.business_name as "fact_text", f.id_number as "related_id", o.name as "related_name", cast(0 as bigint) as "fuzzy"
-    from (select bp.id_number, bp.role, b.credit_code, b.business_name, b.established_date, b.closed_date
-        from ds_business_people bp
-        cross join ds_businesses b
-        where b.live = 1 and b.batch_id = bp.batch_id and b.row_number = bp.row_number) f
-    join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
-    join ds_disbursements p on p.household_id = o.household_id and p.id_number <> o.id_number
-      and "p"."live" = 1 and "p"."village_code" like $3
-    and exists (select 1 from ds_programs mt where mt.live = 1 and mt.program_code = "p"."program_code" and mt.means_tested = 1)
-    where f.established_date <= ("p"."period" || '-31') and (f.closed_date is null or f.closed_date >= ("p"."period" || '-01')) and not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常'
-    and r.id_number = "p"."id_number")) rule_hits
+insert into
+  scan_hits (
+    scan_id,
+    "rule_code",
+    "subject",
+    "subject_kind",
+    "subject_name",
+    "village_code",
+    "jurisdiction_code",
+    "program_code",
+    "period",
+    "amount_fen",
+    "dataset",
+    "row_id",
+    "record_ref",
+    "fact_kind",
+    "fact_ref",
+    "fact_date",
+    "fact_text",
+    "related_id",
+    "related_name",
+    "fuzzy"
+  )
+select
+  1,
+  "rule_code",
+  "subject",
+  "subject_kind",
+  "subject_name",
+  "village_code",
+  "jurisdiction_code",
+  "program_code",
+  "period",
+  "amount_fen",
+  "dataset",
+  "row_id",
+  "record_ref",
+  "fact_kind",
+  "fact_ref",
+  "fact_date",
+  "fact_text",
+  "related_id",
+  "related_name",
+  "fuzzy"
+from
+  (
+    select
+      cast('R07' as text) as "rule_code",
+      "p"."id_number" as "subject",
+      cast('person' as text) as "subject_kind",
+      "p"."name" as "subject_name",
+      "p"."village_code" as "village_code",
+      "p"."village_code" as "jurisdiction_code",
+      "p"."program_code" as "program_code",
+      "p"."period" as "period",
+      "p"."amount_fen" as "amount_fen",
+      cast('disbursements' as text) as "dataset",
+      "p"."row_id" as "row_id",
+      "p"."record_id" as "record_ref",
+      f.role as "fact_kind",
+      f.credit_code as "fact_ref",
+      f.established_date as "fact_date",
+      f.business_name as "fact_text",
+      f.id_number as "related_id",
+      p.name as "related_name",
+      cast(0 as bigint) as "fuzzy"
+    from
+      (
+        select
+          bp.id_number,
+          bp.role,
+          b.credit_code,
+          b.business_name,
+          b.established_date,
+          b.closed_date
+        from
+          ds_business_people bp
+          cross join ds_businesses b
+        where
+          b.live = 1
+          and b.batch_id = bp.batch_id
+          and b.row_number = bp.row_number
+      ) f
+      join ds_disbursements p on p.id_number = f.id_number
+      and "p"."live" = 1
+      and "p"."village_code" like $1
+      and exists (
+        select
+          1
+        from
+          ds_programs mt
+        where
+          mt.live = 1
+          and mt.program_code = "p"."program_code"
+          and mt.means_tested = 1
+      )
+    where
+      f.established_date <= ("p"."period" || '-31')
+      and (
+        f.closed_date is null
+        or f.closed_date >= ("p"."period" || '-01')
+      )
+    union all
+    select
+      cast('R07' as text) as "rule_code",
+      "p"."id_number" as "subject",
+      cast('person' as text) as "subject_kind",
+      "p"."name" as "subject_name",
+      "p"."village_code" as "village_code",
+      "p"."village_code" as "jurisdiction_code",
+      "p"."program_code" as "program_code",
+      "p"."period" as "period",
+      "p"."amount_fen" as "amount_fen",
+      cast('disbursements' as text) as "dataset",
+      "p"."row_id" as "row_id",
+      "p"."record_id" as "record_ref",
+      f.role as "fact_kind",
+      f.credit_code as "fact_ref",
+      f.established_date as "fact_date",
+      f.business_name as "fact_text",
+      f.id_number as "related_id",
+      o.name as "related_name",
+      cast(0 as bigint) as "fuzzy"
+    from
+      (
+        select
+          bp.id_number,
+          bp.role,
+          b.credit_code,
+          b.business_name,
+          b.established_date,
+          b.closed_date
+        from
+          ds_business_people bp
+          cross join ds_businesses b
+        where
+          b.live = 1
+          and b.batch_id = bp.batch_id
+          and b.row_number = bp.row_number
+      ) f
+      join ds_residents o on o.live = 1
+      and o.status = '正常'
+      and o.id_number = f.id_number
+      join ds_residents m on m.live = 1
+      and m.status = '正常'
+      and m.household_id = o.household_id
+      and m.id_number <> o.id_number
+      join ds_disbursements p on p.id_number = m.id_number
+      and "p"."live" = 1
+      and "p"."village_code" like $2
+      and exists (
+        select
+          1
+        from
+          ds_programs mt
+        where
+          mt.live = 1
+          and mt.program_code = "p"."program_code"
+          and mt.means_tested = 1
+      )
+    where
+      f.established_date <= ("p"."period" || '-31')
+      and (
+        f.closed_date is null
+        or f.closed_date >= ("p"."period" || '-01')
+      )
+    union all
+    select
+      cast('R07' as text) as "rule_code",
+      "p"."id_number" as "subject",
+      cast('person' as text) as "subject_kind",
+      "p"."name" as "subject_name",
+      "p"."village_code" as "village_code",
+      "p"."village_code" as "jurisdiction_code",
+      "p"."program_code" as "program_code",
+      "p"."period" as "period",
+      "p"."amount_fen" as "amount_fen",
+      cast('disbursements' as text) as "dataset",
+      "p"."row_id" as "row_id",
+      "p"."record_id" as "record_ref",
+      f.role as "fact_kind",
+      f.credit_code as "fact_ref",
+      f.established_date as "fact_date",
+      f.business_name as "fact_text",
+      f.id_number as "related_id",
+      o.name as "related_name",
+      cast(0 as bigint) as "fuzzy"
+    from
+      (
+        select
+          bp.id_number,
+          bp.role,
+          b.credit_code,
+          b.business_name,
+          b.established_date,
+          b.closed_date
+        from
+          ds_business_people bp
+          cross join ds_businesses b
+        where
+          b.live = 1
+          and b.batch_id = bp.batch_id
+          and b.row_number = bp.row_number
+      ) f
+      join ds_residents o on o.live = 1
+      and o.status = '正常'
+      and o.id_number = f.id_number
+      join ds_disbursements p on p.household_id = o.household_id
+      and p.id_number <> o.id_number
+      and "p"."live" = 1
+      and "p"."village_code" like $3
+      and exists (
+        select
+          1
+        from
+          ds_programs mt
+        where
+          mt.live = 1
+          and mt.program_code = "p"."program_code"
+          and mt.means_tested = 1
+      )
+    where
+      f.established_date <= ("p"."period" || '-31')
+      and (
+        f.closed_date is null
+        or f.closed_date >= ("p"."period" || '-01')
+      )
+      and not exists (
+        select
+          1
+        from
+          ds_residents r
+        where
+          r.live = 1
+          and r.status = '正常'
+          and r.id_number = "p"."id_number"
+      )
+  ) rule_hits

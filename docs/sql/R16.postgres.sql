@@ -1,7 +1,91 @@
 -- R16 无证领取残疾补贴 (Disability aid without a certificate): a full scan of 431226 (scan 1), as postgres runs it.
 -- Parameters: ["431226%"]
-insert into scan_hits (scan_id, "rule_code", "subject", "subject_kind", "subject_name", "village_code", "jurisdiction_code", "program_code", "period", "amount_fen", "dataset", "row_id", "record_ref", "fact_kind", "fact_ref", "fact_date", "fact_text", "related_id", "related_name", "fuzzy") select 1, "rule_code", "subject", "subject_kind", "subject_name", "village_code", "jurisdiction_code", "program_code", "period", "amount_fen", "dataset", "row_id", "record_ref", "fact_kind", "fact_ref", "fact_date", "fact_text", "related_id", "related_name", "fuzzy" from (select cast('R16' as text) as "rule_code", "p"."id_number" as "subject", cast('person' as text) as "subject_kind", "p"."name" as "subject_name", "p"."village_code" as "village_code", "p"."village_code" as "jurisdiction_code", "p"."program_code" as "program_code", "p"."period" as "period", "p"."amount_fen" as "amount_fen", cast('disbursements' as text) as "dataset", "p"."row_id" as "row_id", "p"."record_id" as "record_ref", cast('no_certificate' as text) as "fact_kind", cast(null as text) as "fact_ref", cast(null as text) as "fact_date", cast(null as text) as "fact_text", cast(null as text) as "related_id", cast(null as text) as "related_name", cast(0 as bigint) as "fuzzy"
-    from ds_programs g
-    join ds_disbursements p on p.program_code = g.program_code and "p"."live" = 1 and "p"."village_code" like $1
-    where g.live = 1 and g.requires_disability = 1 and not exists (select 1 from ds_disabilities c where c.live = 1 and c.id_number = p.id_number
-      and c.issued_date <= ("p"."period" || '-31') and (c.valid_until is null or c.valid_until >= ("p"."period" || '-01')))) rule_hits
+insert into
+  scan_hits (
+    scan_id,
+    "rule_code",
+    "subject",
+    "subject_kind",
+    "subject_name",
+    "village_code",
+    "jurisdiction_code",
+    "program_code",
+    "period",
+    "amount_fen",
+    "dataset",
+    "row_id",
+    "record_ref",
+    "fact_kind",
+    "fact_ref",
+    "fact_date",
+    "fact_text",
+    "related_id",
+    "related_name",
+    "fuzzy"
+  )
+select
+  1,
+  "rule_code",
+  "subject",
+  "subject_kind",
+  "subject_name",
+  "village_code",
+  "jurisdiction_code",
+  "program_code",
+  "period",
+  "amount_fen",
+  "dataset",
+  "row_id",
+  "record_ref",
+  "fact_kind",
+  "fact_ref",
+  "fact_date",
+  "fact_text",
+  "related_id",
+  "related_name",
+  "fuzzy"
+from
+  (
+    select
+      cast('R16' as text) as "rule_code",
+      "p"."id_number" as "subject",
+      cast('person' as text) as "subject_kind",
+      "p"."name" as "subject_name",
+      "p"."village_code" as "village_code",
+      "p"."village_code" as "jurisdiction_code",
+      "p"."program_code" as "program_code",
+      "p"."period" as "period",
+      "p"."amount_fen" as "amount_fen",
+      cast('disbursements' as text) as "dataset",
+      "p"."row_id" as "row_id",
+      "p"."record_id" as "record_ref",
+      cast('no_certificate' as text) as "fact_kind",
+      cast(null as text) as "fact_ref",
+      cast(null as text) as "fact_date",
+      cast(null as text) as "fact_text",
+      cast(null as text) as "related_id",
+      cast(null as text) as "related_name",
+      cast(0 as bigint) as "fuzzy"
+    from
+      ds_programs g
+      join ds_disbursements p on p.program_code = g.program_code
+      and "p"."live" = 1
+      and "p"."village_code" like $1
+    where
+      g.live = 1
+      and g.requires_disability = 1
+      and not exists (
+        select
+          1
+        from
+          ds_disabilities c
+        where
+          c.live = 1
+          and c.id_number = p.id_number
+          and c.issued_date <= ("p"."period" || '-31')
+          and (
+            c.valid_until is null
+            or c.valid_until >= ("p"."period" || '-01')
+          )
+      )
+  ) rule_hits

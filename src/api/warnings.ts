@@ -2,7 +2,10 @@
 
 export type WarningStatus = 'open' | 'cleared';
 
-/** A warning as `jiandu warnings` shows it (rules.md's JSON fields first); the API masks it (`WarningSummary`). */
+/**
+ * A warning as `jiandu warnings` shows it (the JSON fields of docs/reference/rules.md first);
+ * the API masks it (`WarningSummary`).
+ */
 export interface WarningView {
   rule: string;
   /** An 18-character ID number for a person; an organisation's or village's key otherwise. */

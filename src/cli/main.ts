@@ -15,7 +15,8 @@ import { warningsCommand, warningsHelp } from './warningsCommand.js';
 
 type Command = (args: string[], out: Output) => Promise<number>;
 
-const commands: Record<string, { run: Command; help: Record<Language, string> }> = {
+/** Every command, by the word that names it; docs/reference/cli.md has a section for each. */
+export const commands: Record<string, { run: Command; help: Record<Language, string> }> = {
   init: { run: initCommand, help: initHelp },
   import: { run: importCommand, help: importHelp },
   quarantine: { run: quarantineCommand, help: quarantineHelp },

@@ -7,7 +7,7 @@ import { JianduError } from '../core/errors.js';
 import { describeDivision } from '../jurisdiction/describeDivision.js';
 import { isNationalDivision } from '../jurisdiction/nationalDivisions.js';
 import { builtinRules } from '../rules/builtin/index.js';
-import { holidaySetting } from '../rules/calendar.js';
+import { holidaySetting } from '../calendar/calendarOverrides.js';
 import { activeCustomRules, deactivateCustomRule, saveCustomRule } from '../rules/customRules.js';
 import { ruleEnabled } from '../rules/ruleSettings.js';
 import { readSetting, writeSetting } from '../settings/settingsRepository.js';
@@ -22,11 +22,13 @@ jiandu rule enable|disable 规则代码 [--region 区划代码]
 jiandu rule params 规则代码 '{"参数": 值}' [--region 区划代码]
 jiandu rule calendar 节假日.json
   列出比对规则；添加或更新自定义规则（见 docs/zh/自定义规则.md，每次保存为新版本）；在本辖区启用或停用规则、
-  设置阈值和免检名单；载入节假日与调休（{"2024-10-01": false, "2024-09-29": true}）。修改须管理员。
+  设置阈值和免检名单；载入本地对工作日历的调整（{"2024-10-01": false, "2024-09-29": true}；国务院公布的节假日与
+  调休已内置，见 docs/zh/工作日历.md）。修改须管理员。
   --region 指定本辖区内的下级区划（如某个乡镇）：该区划的比对（jiandu scan --region）按它自己的设置运行。`,
   en: `jiandu rule list | add FILE.json | enable|disable CODE | params CODE JSON | calendar FILE.json  [--region CODE]
   Lists the rules; adds or updates a custom rule (docs/zh/自定义规则.md); enables, disables or sets the parameters of a
-  rule for the jurisdiction; loads the holiday calendar. Changes need an administrator. --region names a division inside
+  rule for the jurisdiction; loads local changes to the working-day calendar (China's official holidays are built in,
+  docs/zh/工作日历.md). Changes need an administrator. --region names a division inside
   the administrator's jurisdiction (a township, say): scans of it (jiandu scan --region) use its own settings.`,
 };
 

@@ -1,12 +1,20 @@
 import type { AppContext } from '../appContext.js';
 import type { Actor } from '../audit/actor.js';
-import { isJianduError } from '../core/errors.js';
-import { runScan, type ScanProgress, type ScanSummary } from '../rules/runScan.js';
+import { RetryLater } from '../jobs/jobTask.js';
+import { runJobNow } from '../jobs/jobWorker.js';
+import { jobTasks } from '../jobTasks.js';
+import type { ScanProgress, ScanSummary } from '../rules/runScan.js';
+import { requestScan } from '../rules/scanQueue.js';
 import { readSetting, settingKeys } from '../settings/settingsRepository.js';
 import type { Output } from './output.js';
 import { ProgressLine, scanProgressText } from './progressBar.js';
 
-/** A new approved (or rolled back) batch triggers an incremental scan of the deployment. */
+/**
+ * A new approved (or rolled back) batch triggers an incremental scan of the deployment. It
+ * is queued as a job, as the console's are, and run here at once; when it cannot be (a
+ * scan of the deployment is running, in a server or another command), it stays queued and
+ * a server's worker runs it after that scan, or the next command or server start does.
+ */
 export async function scanAfterChange(
   ctx: AppContext,
   actor: Actor,
@@ -15,21 +23,18 @@ export async function scanAfterChange(
 ): Promise<void> {
   const root = await readSetting<string>(ctx.handle.db, settingKeys.rootJurisdiction);
   if (!root) return;
+  const job = await requestScan(ctx, root, 'incremental', actor);
   const line = ProgressLine.open(process.stderr, { enabled: !quiet });
-  try {
-    let summary: ScanSummary;
-    try {
-      summary = await runScan(ctx, {
-        jurisdiction: root,
-        kind: 'incremental',
-        actor,
-        ...(line
-          ? { onProgress: (p: ScanProgress) => line.show(scanProgressText(p, out.language), true) }
-          : {}),
-      });
-    } finally {
-      line?.done();
-    }
+  const outcome = await runJobNow(ctx, jobTasks, job.id, {
+    ...(line
+      ? {
+          onProgress: (p: unknown) =>
+            line.show(scanProgressText(p as ScanProgress, out.language), true),
+        }
+      : {}),
+  }).finally(() => line?.done());
+  if (outcome?.end === 'done') {
+    const summary = outcome.result as ScanSummary;
     if (!quiet) {
       out.say(
         out.t(
@@ -38,17 +43,17 @@ export async function scanAfterChange(
         ),
       );
     }
-  } catch (error) {
-    if (isJianduError(error) && error.code === 'SCAN_RUNNING') {
-      if (!quiet)
-        out.say(
-          out.t(
-            '另一比对正在进行，本批次将在下一次比对中复查',
-            'A scan is running; the next one will include this batch',
-          ),
-        );
-      return;
-    }
-    throw error;
+    return;
   }
+  // A scan's own error is the command's, as when it ran without a job (a worker tries again).
+  if (outcome?.error instanceof Error && !(outcome.error instanceof RetryLater)) {
+    throw outcome.error;
+  }
+  if (!quiet)
+    out.say(
+      out.t(
+        '另一比对正在进行，本批次将在下一次比对中复查',
+        'A scan is running; the next one will include this batch',
+      ),
+    );
 }

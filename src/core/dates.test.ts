@@ -5,7 +5,6 @@ import {
   parseDate,
   parseMonth,
   todayInChina,
-  workingDaysBetween,
 } from './dates.js';
 
 describe('parseDate', () => {
@@ -58,21 +57,10 @@ describe('parseMonth', () => {
   });
 });
 
-describe('month and working-day arithmetic', () => {
+describe('month arithmetic', () => {
   it('knows the last day of a month, leap years included', () => {
     expect(lastDayOfMonth('2024-02')).toBe('2024-02-29');
     expect(lastDayOfMonth('2023-02')).toBe('2023-02-28');
-  });
-
-  it('counts Monday to Friday after the start day, with a holiday calendar', () => {
-    // 2024-03-01 is a Friday.
-    expect(workingDaysBetween('2024-03-01', '2024-03-08')).toBe(5);
-    expect(workingDaysBetween('2024-03-01', '2024-03-01')).toBe(0);
-    const calendar = new Map([
-      ['2024-03-04', false],
-      ['2024-03-09', true],
-    ]);
-    expect(workingDaysBetween('2024-03-01', '2024-03-09', calendar)).toBe(5);
   });
 
   it('takes today in China Standard Time', () => {

@@ -64,8 +64,9 @@ export function excelSerialToIsoDate(serial: number): string | null {
 }
 
 /**
- * Parses the date forms of datasets.md. `historical` dates (births, deaths, payments) may
- * not lie after `today`. A time of day after the date (from database exports) is ignored.
+ * Parses the date forms of docs/reference/datasets.md. `historical` dates (births, deaths,
+ * payments) may not lie after `today`. A time of day after the date (from database exports)
+ * is ignored.
  */
 export function parseDate(
   raw: string | number,
@@ -137,25 +138,4 @@ export function monthOfDate(date: string): string {
 export function addDays(date: string, days: number): string {
   const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
-}
-
-/**
- * Working days after `start` up to and including `end` (so the day of receipt does not
- * count, as in administrative time limits). Monday to Friday, unless `calendar` says a
- * date is a holiday (false) or a make-up working day (true).
- */
-export function workingDaysBetween(
-  start: string,
-  end: string,
-  calendar: ReadonlyMap<string, boolean> = new Map(),
-): number {
-  if (end <= start) return 0;
-  let count = 0;
-  for (let day = addDays(start, 1); day <= end; day = addDays(day, 1)) {
-    const override = calendar.get(day);
-    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-    const working = override ?? (weekday !== 0 && weekday !== 6);
-    if (working) count += 1;
-  }
-  return count;
 }

@@ -62,7 +62,7 @@ export function ancestorDivisionCodes(code: string): string[] {
   return out;
 }
 
-/** "Jurisdiction covers a village" as rules.md defines it. */
+/** "Jurisdiction covers a village" as docs/reference/rules.md defines it. */
 export function jurisdictionCovers(jurisdictionCode: string, code: string): boolean {
   return code.startsWith(divisionPrefix(jurisdictionCode));
 }

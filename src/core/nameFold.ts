@@ -3,10 +3,11 @@ import { pinyin } from 'pinyin-pro';
 import { foldFullWidth, removeSpaces } from './text.js';
 
 /**
- * Keys for comparing names (rules.md R11, and R10's account holders without an ID number):
- * the folded form removes spaces and full-width forms and turns traditional characters
- * into simplified ones (陳 → 陈), which counts as the same name; the pinyin form (surname
- * readings: 单 → shan) finds near matches, which the evidence marks as fuzzy.
+ * Keys for comparing names (R11, and R10's account holders without an ID number; see
+ * docs/reference/rules.md): the folded form removes spaces and full-width forms and turns
+ * traditional characters into simplified ones (陳 → 陈), which counts as the same name; the
+ * pinyin form (surname readings: 单 → shan) finds near matches, which the evidence marks as
+ * fuzzy.
  */
 // opencc-js ships types that do not resolve under NodeNext; its CommonJS build is typed here.
 const { Converter } = createRequire(import.meta.url)('opencc-js/t2cn') as {

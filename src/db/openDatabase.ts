@@ -155,8 +155,7 @@ async function openPostgres(
     connectionString: target.url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5000,
-    // JIT compilation costs a rule query one to two seconds and saves it less (measured on a
-    // county of 300,000 people): Jiandu's queries are many and mid-sized, so it stays off.
+    // JIT compilation costs Jiandu's many mid-sized queries more time than it saves them.
     options: '-c jit=off',
   });
   // An idle client's network error must not crash the process.

@@ -9,18 +9,17 @@ const vacuumDeadShare = 0.2;
 /**
  * PostgreSQL keeps the old version of every updated row until VACUUM removes it. Approving a
  * batch rewrites each of its rows (`live` 0 → 1) and the versions it replaces, a rollback
- * the same: a county's first payments batch leaves 3.6 million dead rows, which every later
+ * the same: a county's first payments batch leaves millions of dead rows, which every later
  * read of the table steps over and (the first time) marks, writing each page again. Autovacuum
- * would clean up some time later, if it is on (it is off on some servers, this project's CI
- * machine among them). So after a review has rewritten a large share of a table, the table is
- * vacuumed and its statistics refreshed at once: measured on 3.65 million payments, the first
- * full scan after loading took 57.6 s on the rewritten tables and 43.6 s after vacuuming.
+ * would clean up some time later, if it is on (it is off on some servers). So after a review
+ * has rewritten a large share of a table, the table is vacuumed and its statistics refreshed
+ * at once, and the first scan after loading reads a clean table.
  *
  * `rewritten` is how many rows the review just made dead; the statistics' count of earlier
  * dead rows is added to it (it lags by up to some seconds, so it may still count rows a
  * vacuum has removed: at worst a table is vacuumed once more than it needed). SQLite
- * updates rows in place: nothing to do. The review waits for the vacuum (about 10 s after
- * approving 3.65 million payments). Returns whether the table was vacuumed.
+ * updates rows in place: nothing to do. The review waits for the vacuum. Returns whether the
+ * table was vacuumed.
  */
 export async function vacuumAfterRewrite(
   handle: DbHandle,

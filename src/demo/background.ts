@@ -1,14 +1,6 @@
 import type { DatasetKey } from '../ingest/datasetDefinition.js';
-import {
-  addDays,
-  addWorkingDays,
-  lastDay,
-  period,
-  periodsOf,
-  randomDate,
-  shiftYears,
-  workingDayFrom,
-} from './calendar.js';
+import { addDays, lastDay, period, periodsOf, randomDate, shiftYears } from './calendar.js';
+import { addWorkingDays, workingDayFrom } from '../calendar/workingDays.js';
 import type { CountyPlan } from './countyPlan.js';
 import type { DatasetRows } from './demoCounty.js';
 import {

@@ -1,7 +1,7 @@
 import { isoDate, lastDayOfMonth } from '../core/dates.js';
 import type { Random } from './random.js';
 
-/** Date arithmetic of the demo county: ISO dates, Monday–Friday working days, no clock. */
+/** Date arithmetic of the demo county: ISO dates, no clock (working days: src/calendar). */
 
 const dayMs = 86_400_000;
 
@@ -15,29 +15,6 @@ export function dateOfDayNumber(day: number): string {
 
 export function addDays(date: string, days: number): string {
   return dateOfDayNumber(dayNumber(date) + days);
-}
-
-export function isWorkingDay(date: string): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
-}
-
-/** The `count`-th working day after `date` (the day of receipt does not count). */
-export function addWorkingDays(date: string, count: number): string {
-  let day = date;
-  let left = count;
-  while (left > 0) {
-    day = addDays(day, 1);
-    if (isWorkingDay(day)) left -= 1;
-  }
-  return day;
-}
-
-/** The first working day on or after `date`. */
-export function workingDayFrom(date: string): string {
-  let day = date;
-  while (!isWorkingDay(day)) day = addDays(day, 1);
-  return day;
 }
 
 /** The twelve periods (`YYYY-MM`) of a year. */

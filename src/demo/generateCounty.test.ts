@@ -182,7 +182,7 @@ describe('generateCounty', () => {
     expect(new Set(county.nearMisses.map((n) => n.rule)).size).toBeGreaterThanOrEqual(15);
   });
 
-  it('lists exactly the warnings a plain reading of rules.md raises', () => {
+  it('lists exactly the warnings a plain reading of docs/reference/rules.md raises', () => {
     const raised = referenceWarnings(county);
     expect([...raised.keys()].sort()).toEqual(county.expected.map(hitKey).sort());
     for (const near of county.nearMisses) expect(raised.has(hitKey(near)), near.note).toBe(false);

@@ -3,7 +3,7 @@ import type { DatasetRows } from './demoCounty.js';
 import { type ProgramCode, programmes, yuan } from './programmes.js';
 import type { Household, Official, Person, Village } from './world.js';
 
-/** Template rows (datasets.md keys, values as a clerk types them) from the county's facts. */
+/** Template rows (docs/reference/datasets.md), values as a clerk types them, from the facts. */
 
 export function residentRow(person: Person, household: Household): DatasetRows {
   return {

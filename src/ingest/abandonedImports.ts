@@ -7,6 +7,7 @@ import { redactText } from '../core/redact.js';
 import { datasets } from './datasets/index.js';
 import { isDatasetKey } from './datasetDefinition.js';
 import { processAlive } from './processAlive.js';
+import { uploadsInUse } from './importPayload.js';
 import { removeLeftoverUploads } from './uploadFiles.js';
 
 /** An import that has not reported for this long is dead, wherever it ran. */
@@ -65,10 +66,11 @@ export async function discardBatch(
  * Imports that died (a killed process, a crashed server) leave a batch in `importing` with
  * some of its rows written. Those rows were never live; this removes them and marks the
  * batch failed, so a half batch never lingers; and removes the uploaded files such an
- * import left. Runs before every import and when a server starts.
+ * import left, unless a job still holds them. Runs before every import and when a server
+ * starts.
  */
 export async function cleanupAbandonedImports(ctx: AppContext): Promise<number[]> {
-  removeLeftoverUploads(ctx);
+  removeLeftoverUploads(ctx, await uploadsInUse(ctx));
   const candidates = await ctx.handle.db
     .selectFrom('ingest_batches')
     .select(['id', 'dataset', 'importer', 'heartbeat_at', 'jurisdiction_code'])

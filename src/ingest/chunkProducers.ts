@@ -234,8 +234,8 @@ async function workerProducer(
   const worker = new Worker(new URL('./importWorkerBootstrap.mjs', import.meta.url), {
     workerData: data,
     // A bounded heap keeps the import's memory bounded (V8 otherwise lets garbage pile up to
-    // gigabytes before collecting; measured: smaller heaps were also faster), and a roomier
-    // young generation lets the reader's short-lived strings die young.
+    // gigabytes before collecting, and a smaller heap is no slower), and a roomier young
+    // generation lets the reader's short-lived strings die young.
     resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 48 },
   });
   const queue: FromWorker[] = [];

@@ -22,7 +22,7 @@ export function isDatasetKey(value: string): value is DatasetKey {
 }
 
 export interface FieldDefinition {
-  /** The template's English key (datasets.md). */
+  /** The template's English key (docs/reference/datasets.md). */
   key: string;
   /** The template's Chinese header. */
   header: string;

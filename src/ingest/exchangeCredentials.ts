@@ -121,3 +121,15 @@ export async function listExchangeCredentials(
     .execute();
   return rows.map(view);
 }
+
+/**
+ * Notes when a credential was last used, for the administrator's list. Bookkeeping, not a
+ * change of data: the import it served is audited on its own.
+ */
+export async function markCredentialUsed(db: Kysely<Database>, id: number): Promise<void> {
+  await db
+    .updateTable('exchange_credentials')
+    .set({ last_used_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
+}

@@ -9,8 +9,8 @@ import type { Cell } from './readers/tableReader.js';
 import { rejection, type Rejection } from './rejection.js';
 
 /**
- * The kinds of values the templates hold (datasets.md, "Common value rules"), each with
- * its parser: the accepted forms become one stored form, the rest a Rejection in plain
+ * The kinds of values the templates hold (docs/reference/datasets.md, "Common value rules"),
+ * each with its parser: the accepted forms become one stored form, the rest a Rejection in plain
  * Chinese. Parsers never guess a value that is not there.
  */
 export type FieldKind =

@@ -68,14 +68,20 @@ function entries(dir: string): string[] {
 
 /**
  * Removes uploads whose process is gone (killed, crashed, or restarted), and those older
- * than a day, and what earlier versions left in the temporary folder. Runs when a server
+ * than a day, and what earlier versions left in the temporary folder; never one of `inUse`
+ * (an unfinished import job's, which another process will import). Runs when a server
  * starts and before every import. Returns how many were removed.
  */
-export function removeLeftoverUploads(ctx: AppContext): number {
+export function removeLeftoverUploads(
+  ctx: AppContext,
+  inUse: ReadonlySet<string> = new Set(),
+): number {
   const now = Date.now();
   const dir = uploadsDirectory(ctx);
   let removed = 0;
-  for (const name of entries(dir)) if (removeIfLeftOver(dir, name, now, null)) removed += 1;
+  for (const name of entries(dir)) {
+    if (!inUse.has(name) && removeIfLeftOver(dir, name, now, null)) removed += 1;
+  }
   const legacy = new RegExp(`^${legacyPrefix}`);
   for (const name of entries(os.tmpdir())) {
     if (removeIfLeftOver(os.tmpdir(), name, now, legacy)) removed += 1;

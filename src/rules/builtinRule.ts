@@ -1,10 +1,10 @@
 import type { RawBuilder } from 'kysely';
 import type { RuleContext } from './ruleContext.js';
-import type { WarningGroup } from './warningGroup.js';
+import type { WarningGroup } from '../warnings/warningGroup.js';
 
 export type Severity = '高' | '中' | '低';
 
-/** A rule of rules.md: its query (set-based SQL over live data) and its explanation. */
+/** A built-in rule (docs/reference/rules.md): its set-based SQL over live data, its explanation. */
 export interface BuiltinRule {
   code: string;
   name: { zh: string; en: string };

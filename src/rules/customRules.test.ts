@@ -8,7 +8,7 @@ import { verifyAuditChain } from '../audit/verifyAuditChain.js';
 import { loadJurisdiction } from '../jurisdiction/loadJurisdiction.js';
 import { activeCustomRules, saveCustomRule, validateCustomRule } from './customRules.js';
 import { runScan } from './runScan.js';
-import { listWarnings } from './warningsRepository.js';
+import { listWarnings } from '../warnings/warningsRepository.js';
 import { scopeOf } from '../auth/scope.js';
 import { heavyTruckRule } from '../../test/factories/customRules.js';
 

@@ -16,7 +16,7 @@ import {
   payments,
 } from './ruleContext.js';
 import { householdFactHits } from './builtin/householdFacts.js';
-import type { WarningGroup } from './warningGroup.js';
+import type { WarningGroup } from '../warnings/warningGroup.js';
 
 /**
  * Rules an administrator adds without code (docs/zh/自定义规则.md has a worked example): a

@@ -9,7 +9,7 @@ import { generateCounty } from '../demo/generateCounty.js';
 import { loadCountyRows } from '../demo/loadDemoCounty.js';
 import { loadJurisdiction } from '../jurisdiction/loadJurisdiction.js';
 import { runScan } from './runScan.js';
-import { listWarnings, type WarningView } from './warningsRepository.js';
+import { listWarnings, type WarningView } from '../warnings/warningsRepository.js';
 
 /**
  * Every rule's hits and near misses on a generated county, on SQLite and on PostgreSQL: the

@@ -1,5 +1,5 @@
 import { formatYuanShort } from '../core/money.js';
-import type { Hit, WarningGroup } from './warningGroup.js';
+import type { Hit, WarningGroup } from '../warnings/warningGroup.js';
 
 /** Pieces of the Chinese explanations. */
 export function chineseDate(iso: string | null): string {

@@ -8,7 +8,7 @@ import { loadJurisdiction } from '../jurisdiction/loadJurisdiction.js';
 import { rollbackBatch } from '../ingest/reviewBatch.js';
 import { createTestUser } from '../../test/factories/users.js';
 import { runScan } from './runScan.js';
-import { listWarnings, warningEvidence } from './warningsRepository.js';
+import { listWarnings, warningEvidence } from '../warnings/warningsRepository.js';
 
 const root = '431226000000';
 

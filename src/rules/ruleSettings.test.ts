@@ -4,7 +4,8 @@ import { systemActor } from '../audit/actor.js';
 import { auditedWrite } from '../audit/auditedWrite.js';
 import { writeSetting } from '../settings/settingsRepository.js';
 import { builtinRules } from './builtin/index.js';
-import { ruleEnabled, ruleParams } from './ruleSettings.js';
+import { officialCalendar } from '../calendar/officialCalendar.js';
+import { ruleEnabled, ruleParams, ruleSettingsDigest } from './ruleSettings.js';
 
 const r06 = builtinRules.find((r) => r.code === 'R06')!;
 
@@ -24,5 +25,12 @@ describeForEachDatabase('per-jurisdiction rule settings', (current) => {
     expect(await ruleParams(ctx.handle.db, '431225000000', r06)).toEqual(r06.params);
     expect(await ruleEnabled(ctx.handle.db, '431226100000', 'R06')).toBe(false);
     expect(await ruleEnabled(ctx.handle.db, '431226109000', 'R06')).toBe(true);
+  });
+
+  it('change with the official holidays, so that the next scan is a full one', async () => {
+    const db = current().handle.db;
+    const released = { ...officialCalendar, digest: 'a later release' };
+    expect(await ruleSettingsDigest(db)).toBe(await ruleSettingsDigest(db));
+    expect(await ruleSettingsDigest(db, released)).not.toBe(await ruleSettingsDigest(db));
   });
 });

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { holidaySetting } from '../calendar/calendarOverrides.js';
+import { officialCalendar, type OfficialCalendar } from '../calendar/officialCalendar.js';
 import { divisionPrefix } from '../core/divisionCode.js';
 import type { Database } from '../db/schema.js';
 import type { BuiltinRule } from './builtinRule.js';
@@ -52,12 +54,18 @@ export async function ruleParams(
   return { ...rule.params, ...(custom ?? {}) };
 }
 
-/** A digest of every rule setting: when it changes, the next scan is a full one. */
-export async function ruleSettingsDigest(db: Kysely<Database>): Promise<string> {
+/**
+ * A digest of every rule setting, the working-day calendar included (the county's overrides
+ * and the official holidays): when it changes, the next scan is a full one.
+ */
+export async function ruleSettingsDigest(
+  db: Kysely<Database>,
+  official: OfficialCalendar = officialCalendar,
+): Promise<string> {
   const rows = await db
     .selectFrom('settings')
     .select(['key', 'jurisdiction_code', 'value'])
-    .where((eb) => eb.or([eb('key', 'like', 'rules.%'), eb('key', '=', 'calendar.overrides')]))
+    .where((eb) => eb.or([eb('key', 'like', 'rules.%'), eb('key', '=', holidaySetting)]))
     .orderBy('key')
     .orderBy('jurisdiction_code')
     .execute();
@@ -66,5 +74,5 @@ export async function ruleSettingsDigest(db: Kysely<Database>): Promise<string> 
     .select(['code', 'version', 'active'])
     .orderBy('id')
     .execute();
-  return JSON.stringify([rows, definitions]);
+  return JSON.stringify([rows, definitions, official.digest]);
 }

@@ -48,48 +48,6 @@ export interface ScanWatermarkTable {
   scan_id: number;
 }
 
-import type { WarningStatus } from '../api/warnings.js';
-
-export type { WarningStatus };
-
-export interface WarningTable {
-  id: Generated<number>;
-  fingerprint: string;
-  rule_code: string;
-  rule_version: number;
-  subject: string;
-  subject_kind: 'person' | 'organisation' | 'village';
-  subject_name: string;
-  jurisdiction_code: string;
-  village_code: string | null;
-  program_code: string | null;
-  severity: '高' | '中' | '低';
-  score: number;
-  amount_fen: number;
-  periods: string;
-  record_ids: string;
-  explanation: string;
-  facts: string;
-  status: WarningStatus;
-  first_scan_id: number;
-  last_scan_id: number;
-  created_at: string;
-  updated_at: string;
-  cleared_at: string | null;
-}
-
-export interface WarningEvidenceTable {
-  warning_id: number;
-  seq: number;
-  dataset: string;
-  row_id: number | null;
-  record_ref: string;
-  period: string | null;
-  amount_fen: number | null;
-  details: string;
-  fuzzy: number;
-}
-
 export interface ScanSubjectTable {
   scan_id: number;
   subject: string;
@@ -146,6 +104,4 @@ export interface RulesTables {
   rule_definitions: RuleDefinitionTable;
   scans: ScanTable;
   scan_watermarks: ScanWatermarkTable;
-  warnings: WarningTable;
-  warning_evidence: WarningEvidenceTable;
 }

@@ -1,82 +1,93 @@
 import type { AppContext } from '../appContext.js';
 import type { Actor } from '../audit/actor.js';
-import { isJianduError } from '../core/errors.js';
+import { auditedWrite } from '../audit/auditedWrite.js';
+import {
+  findQueuedJob,
+  insertJob,
+  jobsBySerialKey,
+  replaceQueuedPayload,
+} from '../jobs/jobsRepository.js';
+import type { JobTable } from '../jobs/jobsTables.js';
+import { parseJobError } from '../jobs/jobTask.js';
 import type { ScanKind } from './rulesTables.js';
-import { runScan, type ScanSummary } from './runScan.js';
+import { parseScanPayload, scanJobKind, scanSerialKey, scanTask } from './scanTask.js';
 
 /**
- * Scans in the server's background: one at a time per jurisdiction. A request while a scan
- * runs is remembered and served when it ends (a full request outranks an incremental one),
- * so a burst of approvals costs one more scan, not one each.
+ * Scans in the background, as jobs: one at a time per jurisdiction (their jobs share a serial
+ * key). A request while one waits joins it (a full request outranks an incremental one), so
+ * a burst of approvals costs one more scan, not one each. Whichever process runs a worker
+ * runs it; the caller wakes its own.
  */
-interface Slot {
-  running: Promise<ScanSummary | null> | null;
-  next: { kind: ScanKind; actor: Actor } | null;
-  last: ScanSummary | null;
-  lastError: string | null;
-}
-
-const slots = new Map<string, Slot>();
-
-function slotOf(jurisdiction: string): Slot {
-  let slot = slots.get(jurisdiction);
-  if (!slot) {
-    slot = { running: null, next: null, last: null, lastError: null };
-    slots.set(jurisdiction, slot);
-  }
-  return slot;
-}
-
-export function requestScan(
+export async function requestScan(
   ctx: AppContext,
   jurisdiction: string,
   kind: ScanKind,
   actor: Actor,
-): void {
-  const slot = slotOf(jurisdiction);
-  if (slot.running) {
-    slot.next = {
-      kind: slot.next?.kind === 'full' || kind === 'full' ? 'full' : 'incremental',
-      actor,
-    };
-    return;
-  }
-  slot.running = runScan(ctx, { jurisdiction, kind, actor })
-    .then((summary) => {
-      slot.last = summary;
-      slot.lastError = null;
-      return summary;
-    })
-    .catch((error: unknown) => {
-      slot.lastError = isJianduError(error)
-        ? error.text('zh')
-        : error instanceof Error
-          ? error.message
-          : String(error);
-      return null;
-    })
-    .finally(() => {
-      slot.running = null;
-      const next = slot.next;
-      slot.next = null;
-      if (next) requestScan(ctx, jurisdiction, next.kind, next.actor);
+): Promise<JobTable> {
+  const serialKey = scanSerialKey(jurisdiction);
+  return auditedWrite(ctx, actor, async (scope) => {
+    const waiting = await findQueuedJob(scope.tx, scanJobKind, serialKey);
+    if (waiting) {
+      const payload = parseScanPayload(JSON.parse(waiting.payload));
+      const joined = {
+        jurisdiction,
+        kind:
+          payload.kind === 'full' || kind === 'full' ? ('full' as const) : ('incremental' as const),
+        actor,
+      };
+      // Taken by a worker meanwhile: this request gets a job of its own.
+      if (await replaceQueuedPayload(scope.tx, waiting.id, joined)) {
+        await scope.audit({
+          action: 'job.join',
+          entity: 'job',
+          ids: [waiting.id],
+          jurisdictionCode: jurisdiction,
+          after: { kind: scanJobKind, scan: joined.kind },
+        });
+        return { ...waiting, payload: JSON.stringify(joined) };
+      }
+    }
+    return insertJob(scope, {
+      kind: scanJobKind,
+      payload: { jurisdiction, kind, actor },
+      maxAttempts: scanTask.maxAttempts,
+      serialKey,
+      ownerId: actor.id,
+      jurisdictionCode: jurisdiction,
+      summary: { scan: kind },
     });
+  });
 }
 
-export function scanState(jurisdiction: string): {
+export interface ScanState {
   running: boolean;
   queued: boolean;
   lastError: string | null;
-} {
-  const slot = slotOf(jurisdiction);
-  return { running: slot.running !== null, queued: slot.next !== null, lastError: slot.lastError };
 }
 
-/** Waits until no scan of the jurisdiction runs or waits (tests, shutdown). */
-export async function scansSettled(jurisdiction: string): Promise<void> {
-  for (;;) {
-    const slot = slotOf(jurisdiction);
-    if (!slot.running) return;
-    await slot.running;
+/**
+ * Whether a scan of these jurisdictions runs or waits, and the error of the first (in the
+ * order given) whose last scan failed. A scan whose worker died waits to be taken up again.
+ */
+export async function scanState(
+  ctx: AppContext,
+  jurisdictions: readonly string[],
+): Promise<ScanState> {
+  const keys = jurisdictions.map(scanSerialKey);
+  const rows = await jobsBySerialKey(ctx.handle.db, scanJobKind, keys);
+  const now = new Date().toISOString();
+  const live = (r: JobTable): boolean => r.state === 'running' && (r.lease_expires_at ?? '') >= now;
+  let lastError: string | null = null;
+  for (const key of keys) {
+    const last = rows.find((r) => r.serial_key === key && r.finished_at !== null);
+    if (last?.state === 'failed') {
+      lastError = parseJobError(last.error)?.message.zh ?? null;
+      break;
+    }
   }
+  return {
+    running: rows.some(live),
+    queued: rows.some((r) => r.state === 'queued' || (r.state === 'running' && !live(r))),
+    lastError,
+  };
 }

@@ -31,7 +31,7 @@ const linkColumns: [string, string][] = [
 /**
  * A dataset table read by batch. SQLite's statistics are refreshed by full scans; after the
  * first load they say that one batch holds the whole table, and SQLite would then read every
- * row rather than the batch index (0.15 s a table on a county's payments). Name the index.
+ * row rather than the batch index. Name the index.
  */
 function byBatch(dialect: Dialect, table: string): RawBuilder<unknown> {
   if (dialect !== 'sqlite') return sql.table(table);
@@ -340,8 +340,8 @@ export async function copyScanPayments(
   await sql`analyze ${sql.table(table)}`.execute(tx);
   if (dialect === 'sqlite') await sql`pragma analysis_limit = 0`.execute(tx);
   // PostgreSQL's estimates of the scan's lists come from whichever scan last left statistics:
-  // with none, it took scan_periods for empty and matched each kept evidence row against
-  // every listed month (1.0 s for 2,449 rows).
+  // with none, it takes scan_periods for empty and matches each kept evidence row against
+  // every listed month.
   else await sql`analyze scan_subjects, scan_periods`.execute(tx);
   const count = await sql<{
     n: number | string;

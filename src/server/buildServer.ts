@@ -6,7 +6,8 @@ import type { AppContext } from '../appContext.js';
 import { scopeOf } from '../auth/scope.js';
 import { JianduError } from '../core/errors.js';
 import { redactText } from '../core/redact.js';
-import { scansSettled } from '../rules/scanQueue.js';
+import { JobWorker, type WorkerOptions } from '../jobs/jobWorker.js';
+import { jobTasks } from '../jobTasks.js';
 import { readSetting, settingKeys } from '../settings/settingsRepository.js';
 import { auditRoutes } from './audit/route.js';
 import { batchRoutes } from './batches/route.js';
@@ -44,6 +45,8 @@ export interface ServerOptions {
   /** Where the log goes (the `serve` command, see serverLogger); tests run without one. */
   logger?: FastifyLoggerSetting | false;
   webRoot?: string;
+  /** The background worker's settings (tests make it poll more often). */
+  jobs?: WorkerOptions;
 }
 
 /** Every API resource, each registering its routes through defineRoute. */
@@ -143,10 +146,23 @@ export async function buildServer(
       },
     },
   });
-  const services: RouteServices = { app, rootScope: scopeOf(root) };
-  // Background scans finish before the server lets go of the database.
-  fastify.addHook('onClose', () => scansSettled(root));
+  const jobs = new JobWorker(app, jobTasks, {
+    log: (message, detail) =>
+      fastify.log.error({
+        ...Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, redactText(String(v))])),
+        message,
+      }),
+    ...options.jobs,
+  });
+  const services: RouteServices = { app, rootScope: scopeOf(root), jobs };
   for (const register of resources) register(fastify, services);
+  // The worker starts after the routes' start-up clean-up, and its running jobs end before
+  // the server lets go of the database (what is queued waits for the next worker).
+  fastify.addHook('onReady', () => {
+    jobs.start();
+    return Promise.resolve();
+  });
+  fastify.addHook('onClose', () => jobs.stop());
   await serveWebAssets(fastify, options.webRoot ?? defaultWebRoot);
   return fastify;
 }

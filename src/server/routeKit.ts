@@ -14,6 +14,7 @@ import { findSessionUser } from '../auth/sessionsRepository.js';
 import { toSessionUser } from '../auth/usersRepository.js';
 import { findCredentialByToken, type ExchangeCredential } from '../ingest/exchangeCredentials.js';
 import { JianduError } from '../core/errors.js';
+import type { JobRunner } from '../jobs/jobWorker.js';
 import type { Role } from '../api/roles.js';
 import { readCookie, sessionCookie } from './cookies.js';
 import { isCrossSiteRequest } from './crossSite.js';
@@ -81,6 +82,8 @@ export interface RouteServices {
   app: AppContext;
   /** The division the deployment serves: the scope of public routes. */
   rootScope: Scope;
+  /** The background worker, woken after a route queues work. */
+  jobs: JobRunner;
 }
 
 declare module 'fastify' {

@@ -6,8 +6,8 @@ import type { TestCell } from './templateFiles.js';
 import type { TemplateRow } from './templateRows.js';
 
 /**
- * Every accepted and every rejected form of datasets.md's value rules, applied to one field
- * of a valid row: what a clerk may type, and what the import must make of it.
+ * Every accepted and every rejected form of the value rules (docs/reference/datasets.md),
+ * applied to one field of a valid row: what a clerk may type, and what the import must make of it.
  */
 export interface Variant {
   label: string;

@@ -28,7 +28,7 @@ import {
 } from './warnings';
 
 describe('rule names', () => {
-  it('names the sixteen rules of rules.md in both languages, and custom rules by code', () => {
+  it('names the sixteen built-in rules in both languages, and custom rules by code', () => {
     expect(builtinRules.map((r) => r.code)).toEqual(
       Array.from({ length: 16 }, (_, i) => `R${String(i + 1).padStart(2, '0')}`),
     );

@@ -3,6 +3,7 @@
  * accounts, money and periods in words, the filters of the list as an address, the
  * conflicting fact of a record of evidence, and the progress of a scan.
  */
+import { builtinRuleNames } from '../../src/api/ruleNames';
 import type {
   EvidenceDetails,
   ScanProgress,
@@ -15,25 +16,8 @@ import type { Language } from '../components/i18n';
 import type { MessageKey } from '../components/messages';
 import { consoleBase } from './routes';
 
-/** The built-in rules of rules.md, in order, with their names. */
-export const builtinRules = [
-  { code: 'R01', zh: '死亡后仍发放', en: 'Paid after death' },
-  { code: 'R02', zh: '财政供养人员领取', en: 'State-paid staff on means-tested aid' },
-  { code: 'R03', zh: '干部本人或亲属享受', en: 'Officials or their relatives on means-tested aid' },
-  { code: 'R04', zh: '经办人利益冲突', en: 'Handler conflict of interest' },
-  { code: 'R05', zh: '有车人员领取', en: 'Vehicle owner on means-tested aid' },
-  { code: 'R06', zh: '有房产人员领取', en: 'Property owner on means-tested aid' },
-  { code: 'R07', zh: '经营企业人员领取', en: 'Business owner on means-tested aid' },
-  { code: 'R08', zh: '重复领取', en: 'Duplicate payments' },
-  { code: 'R09', zh: '超标准发放', en: 'Above the standard' },
-  { code: 'R10', zh: '代领冒领', en: 'Paid into another’s account' },
-  { code: 'R11', zh: '身份存疑', en: 'Identity not on the registry' },
-  { code: 'R12', zh: '年龄不符', en: 'Below the programme’s age' },
-  { code: 'R13', zh: '吃空饷', en: 'Salary after death' },
-  { code: 'R14', zh: '办理超时', en: 'Overdue handling' },
-  { code: 'R15', zh: '投诉集中', en: 'Complaint cluster' },
-  { code: 'R16', zh: '无证领取残疾补贴', en: 'Disability aid without a certificate' },
-] as const;
+/** The built-in rules (docs/reference/rules.md), in order, with their names. */
+export const builtinRules = builtinRuleNames;
 
 /** A built-in rule's name, or null for a custom rule (C01…) or an unknown code. */
 export function ruleName(code: string, language: Language): string | null {

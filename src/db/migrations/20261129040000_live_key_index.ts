@@ -4,9 +4,9 @@ import { ingestDatasetTables, type MigrationDb } from '../migrationTools.js';
 /**
  * The natural-key index holds live rows only. Every lookup by key asks for a live row (a
  * duplicate of live data, the version a batch replaces, what approval takes out of live
- * data); rows being imported are never looked up by key one by one. Indexing them cost an
- * import a random index insert per row: on SQLite 1.3 of the 12 seconds a million-row file
- * took. Approval pays for the index as it does for the rules' partial indexes.
+ * data); rows being imported are never looked up by key one by one, and indexing them cost
+ * an import a random index insert per row. Approval pays for the index as it does for the
+ * rules' partial indexes.
  */
 export async function up(db: MigrationDb): Promise<void> {
   for (const table of ingestDatasetTables) {

@@ -13,6 +13,7 @@ import * as rowDivisions from './20261203000000_row_divisions.js';
 import * as scopedHeaderMappings from './20261203010000_scoped_header_mappings.js';
 import * as loginClients from './20261203020000_login_clients.js';
 import * as batchFixedRows from './20261203030000_batch_fixed_rows.js';
+import * as jobs from './20261210000000_jobs.js';
 
 /**
  * Every migration, in order. A test checks that each file in this folder is listed here, so
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261203010000_scoped_header_mappings': scopedHeaderMappings,
   '20261203020000_login_clients': loginClients,
   '20261203030000_batch_fixed_rows': batchFixedRows,
+  '20261210000000_jobs': jobs,
 };

@@ -27,8 +27,8 @@ import { listQuarantine } from '../quarantineRepository.js';
 import { datasets } from './index.js';
 
 /**
- * datasets.md, row by row: for every dataset, a file with one row per accepted and per
- * rejected form of each of its fields (plus the dataset's own checks), imported from CSV
+ * docs/reference/datasets.md, row by row: for every dataset, a file with one row per accepted
+ * and per rejected form of each of its fields (plus the dataset's own checks), imported from CSV
  * and from XLSX with the Chinese headers. Each row's fate and each reason is asserted.
  */
 

@@ -12,7 +12,7 @@ import { relations } from './relations.js';
 import { residents } from './residents.js';
 import { vehicles } from './vehicles.js';
 
-/** Every template of datasets.md, by key. */
+/** Every import template (docs/reference/datasets.md), by key. */
 export const datasets: Record<DatasetKey, DatasetDefinition> = {
   residents,
   officials,

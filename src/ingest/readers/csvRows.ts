@@ -1,24 +1,16 @@
-// The hand-written parser below against csv-parse 7.0.3 (bom, relax_quotes,
-// skip_empty_lines), each reading /tmp/disb1m.csv (1,000,000 rows × 14 columns, 143.5 MB,
-// UTF-8 with BOM) from disk, decoding included, on this 2-core machine, Node 20.20; the
-// machine was shared and often busy, hence the ranges:
-//   csv-parse        120,000 – 233,000 rows/s
-//   this parser      490,000 – 1,000,000 rows/s (about 1 s for the file when idle)
-//   in the same run  csv-parse took 4 – 6 times as long
-//   parsing alone    about 2,000,000 rows/s (text already decoded in memory)
-// bench/readers.bench.ts measures both again.
-// csv-parse walks every character through a state machine that also serves dozens of
-// options. Most lines of a real file have no quote at all; for them `indexOf` and `split`
-// (native) do the work. Lines with a quote take the careful path (quotedRecord).
+// A hand-written parser rather than csv-parse, which walks every character through a state
+// machine that also serves dozens of options and is several times slower on our files
+// (bench/readers.bench.ts compares the two). Most lines of a real file have no quote at all;
+// for them `indexOf` and `split` (native) do the work. Lines with a quote take the careful
+// path (quotedRecord).
 //
 // Most of what remains is garbage collection, and two choices below are about it:
 // - Cells come from `split` and rows from a class, not from array and object literals.
 //   V8 tracks the survival of objects made by a literal and, once enough of them outlive a
 //   young-generation collection (rows do: they live as long as their batch), allocates
 //   them in the old generation from then on; every young string they point to then
-//   survives until the next full collection. Measured: with literals, about one run in two
-//   took 3.5 – 5 s instead of 1 – 1.6 s (run with --no-allocation-site-pretenuring it never
-//   did); with `split` and a class, none did.
+//   survives until the next full collection, which can make a whole import several times
+//   slower.
 // - csvRows parses a batch in one go from text it held back (see there).
 import { JianduError } from '../../core/errors.js';
 import type { Cell, RawRow } from './tableReader.js';
@@ -303,9 +295,8 @@ const maxHeldText = 8 * 1024 * 1024;
  * Text is held back until there is about a batch of it, then parsed in one go, rather than
  * parsed chunk by chunk as it arrives: a batch being built survives every young-generation
  * collection that happens meanwhile, and each one copies it; parsing in one go keeps the
- * reading and decoding garbage out of the batch's lifetime. Measured on the 1M-row file
- * with 5,000-row batches on a busy machine: 1.2 – 1.6 s instead of 1.7 – 2.8 s, and 20 MB
- * less peak memory, for the same CPU time.
+ * reading and decoding garbage out of the batch's lifetime: faster, with less peak memory,
+ * for the same CPU time.
  */
 export async function* csvRows(
   text: AsyncIterable<string>,

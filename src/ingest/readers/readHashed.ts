@@ -8,8 +8,8 @@ export interface FileDigest {
 
 /**
  * Chunks are handed on in 64 KiB, the size the decoders like best: a decoded chunk stays
- * below V8's large-object threshold (with 1 MiB chunks UTF-8 decoding measured 8 times
- * slower here). They are read 1 MiB at a time, though, so that the file system keeps
+ * below V8's large-object threshold (above it UTF-8 decoding is several times slower).
+ * They are read 1 MiB at a time, though, so that the file system keeps
  * ahead of the parser instead of leaving it idle between small reads.
  */
 export const chunkSize = 64 * 1024;

@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { crc32 } from '../../../test/factories/crc32.js';
 import { xlsxBomb } from '../../../test/factories/xlsxBomb.js';
+import { zipOf } from '../../../test/factories/zipOf.js';
 import { isJianduError } from '../../core/errors.js';
-import { crc32 } from './crc32.js';
 import { openTable } from './openTable.js';
 import type { RawRow } from './tableReader.js';
 import { maxWorkbookBytes, paddingCrc, paddingSize } from './workbookStream.js';
 import { readZipDirectory } from './zipDirectory.js';
-import { zipOf } from './zipOf.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiandu-bomb-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

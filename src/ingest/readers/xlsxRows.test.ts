@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { zipOf } from '../../../test/factories/zipOf.js';
 import { openTable } from './openTable.js';
-import { zipOf } from './zipOf.js';
 import type { RawRow, TableSource } from './tableReader.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiandu-xlsx-'));

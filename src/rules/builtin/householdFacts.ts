@@ -15,8 +15,8 @@ import {
  * (owner_household, owner_name, owner_registered): found from the subjects, one lookup of the
  * facts each, before anything else is joined, and only once for the owner's own payments and
  * their household's. Left to itself the planner (which cannot know how few subjects have such
- * a fact) went from the subjects to their payments, or their households' payments, first:
- * 334,000 rows for 120 hits.
+ * a fact) went from the subjects to their payments, or their households' payments, first and
+ * read hundreds of thousands of rows for a hundred hits (docs/performance.md).
  */
 function subjectFacts(ctx: RuleContext, fact: HouseholdFact): RawBuilder<unknown> {
   return sql`select f.*, o.household_id as owner_household, o.name as owner_name, o.registered as owner_registered

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../auth/sessionUser.js';
 import { JianduError } from '../../core/errors.js';
+import { redactText } from '../../core/redact.js';
 import {
   findBatch,
   findVisibleBatch,
@@ -40,6 +41,20 @@ const readers = [...importerRoles, 'inspector', 'leader'] as const;
 function reviewerOf(ctx: RequestContext): Reviewer {
   const user = requireUser(ctx);
   return { actor: actorOf(user), role: user.role, scope: ctx.scope };
+}
+
+/**
+ * Queues the scan that re-checks what a review changed, and wakes the worker. The review is
+ * already committed: should the queueing fail, the next scan (incremental, from the last
+ * scanned approval on) still covers this batch, so the reviewer is not told of a failure.
+ */
+async function scanAfterReview(ctx: RequestContext, services: RouteServices): Promise<void> {
+  try {
+    await requestScan(ctx.app, services.rootScope.code, 'incremental', reviewerOf(ctx).actor);
+    await services.jobs.wake();
+  } catch (error) {
+    ctx.request.log.error({ job: 'scan', message: redactText(String(error)) });
+  }
 }
 
 /** A batch the user's jurisdiction covers whole (its quarantine may hold other townships' rows). */
@@ -157,7 +172,7 @@ export function batchRoutes(fastify: FastifyInstance, services: RouteServices): 
         ...(body.reason ? { reason: body.reason } : {}),
       });
       // New live data: re-check the people it touches.
-      requestScan(ctx.app, services.rootScope.code, 'incremental', reviewerOf(ctx).actor);
+      await scanAfterReview(ctx, services);
       return { batch };
     },
   });
@@ -183,7 +198,7 @@ export function batchRoutes(fastify: FastifyInstance, services: RouteServices): 
     schema: { params: batchParams, body: reasonBody, response: batchResponse },
     handler: async ({ params, body, ctx }) => {
       const batch = await rollbackBatch(ctx.app, reviewerOf(ctx), params.id, body.reason);
-      requestScan(ctx.app, services.rootScope.code, 'incremental', reviewerOf(ctx).actor);
+      await scanAfterReview(ctx, services);
       return { batch };
     },
   });

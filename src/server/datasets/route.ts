@@ -1,13 +1,13 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { auditedWrite } from '../../audit/auditedWrite.js';
 import { actorOf } from '../../auth/sessionUser.js';
 import { dataToday } from '../../settings/dataToday.js';
 import { datasets } from '../../ingest/datasets/index.js';
 import { findHeaderMapping, saveHeaderMapping } from '../../ingest/headerMappingsRepository.js';
 import { datasetOrFail } from '../../ingest/importFile.js';
+import { countLiveRows } from '../../ingest/liveRows.js';
 import { importerRoles, reviewerRoles } from '../../ingest/importRoles.js';
 import type { RequestContext } from '../requestContext.js';
 import { datasetQuality } from '../../ingest/quality.js';
@@ -30,7 +30,7 @@ export function datasetRoutes(fastify: FastifyInstance, services: RouteServices)
     url: '/api/datasets',
     access: readers,
     summary:
-      'The import templates (datasets.md): fields, Chinese headers, required columns, allowed values',
+      'The import templates (docs/reference/datasets.md): fields, Chinese headers, required columns, allowed values',
     tags: ['datasets'],
     schema: { response: datasetsResponse },
     handler: ({ ctx }) =>
@@ -62,12 +62,9 @@ export function datasetRoutes(fastify: FastifyInstance, services: RouteServices)
       const definition = datasetOrFail(params.key);
       const db = ctx.app.handle.db;
       const quality = await datasetQuality(db, definition, await dataToday(db));
-      const live = await sql<{
-        n: number;
-      }>`select count(*) as n from ${sql.table(definition.table)} where live = 1`.execute(db);
       return {
         quality: quality as unknown as Record<string, unknown>,
-        liveRows: live.rows[0]?.n ?? 0,
+        liveRows: await countLiveRows(db, definition),
       };
     },
   });

@@ -8,6 +8,7 @@ import { datasetKeys, isDatasetKey, type DatasetKey } from '../../ingest/dataset
 import {
   createExchangeCredential,
   listExchangeCredentials,
+  markCredentialUsed,
   revokeExchangeCredential,
 } from '../../ingest/exchangeCredentials.js';
 import { datasetOrFail } from '../../ingest/importFile.js';
@@ -63,11 +64,7 @@ export function exchangeRoutes(fastify: FastifyInstance, services: RouteServices
         actor: { id: null, name: `exchange:${credential.name}` },
         scope: ctx.scope,
       });
-      await ctx.app.handle.db
-        .updateTable('exchange_credentials')
-        .set({ last_used_at: new Date().toISOString() })
-        .where('id', '=', credential.id)
-        .execute();
+      await markCredentialUsed(ctx.app.handle.db, credential.id);
       return { summary: summary as unknown as Record<string, unknown> };
     },
   });

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { pingDatabase } from '../../db/pingDatabase.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
 
 export function healthRoutes(fastify: FastifyInstance, services: RouteServices): void {
@@ -12,7 +12,7 @@ export function healthRoutes(fastify: FastifyInstance, services: RouteServices):
     tags: ['health'],
     schema: { response: Type.Object({ status: Type.Literal('ok'), database: Type.String() }) },
     handler: async ({ ctx }) => {
-      await sql`select 1`.execute(ctx.app.handle.db);
+      await pingDatabase(ctx.app.handle.db);
       return { status: 'ok' as const, database: ctx.app.handle.dialect };
     },
   });

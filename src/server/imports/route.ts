@@ -5,17 +5,17 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../appContext.js';
 import { inScope } from '../../auth/scope.js';
 import { actorOf } from '../../auth/sessionUser.js';
-import { isJianduError, JianduError, type Language } from '../../core/errors.js';
+import { JianduError, type Language } from '../../core/errors.js';
 import { redactText } from '../../core/redact.js';
 import { isDiskFull } from '../../db/openDatabase.js';
 import { cleanupAbandonedImports } from '../../ingest/abandonedImports.js';
-import { importFile, datasetOrFail } from '../../ingest/importFile.js';
+import { datasetOrFail } from '../../ingest/importFile.js';
 import {
   findImportJob,
   importLimits,
+  queueImport,
   queuePosition,
-  reserveImport,
-  startImportJob,
+  reserveUpload,
   type ImportJob,
 } from '../../ingest/importJobs.js';
 import { importerRoles } from '../../ingest/importRoles.js';
@@ -27,13 +27,13 @@ import { importJobResponse, importQuery, jobParams } from './schema.js';
 /** The largest file a clerk may upload (a million rows of payments is about 150 MB). */
 export const maxUploadBytes = 512 * 1024 * 1024;
 
-function jobView(job: ImportJob, language: Language) {
+function jobView(job: ImportJob, position: number | null, language: Language) {
   return {
     id: job.id,
     dataset: job.dataset,
     fileName: job.fileName,
     state: job.state,
-    queuePosition: queuePosition(job),
+    queuePosition: position,
     progress: job.progress,
     startedAt: job.startedAt,
     endedAt: job.endedAt,
@@ -100,44 +100,31 @@ export function importRoutes(fastify: FastifyInstance, services: RouteServices):
     handler: async ({ query, ctx }) => {
       const user = requireUser(ctx);
       datasetOrFail(query.dataset);
-      const limits = importLimits(ctx.app.config);
-      const ticket = reserveImport(user.id, limits);
-      let file: string;
+      const ticket = await reserveUpload(ctx.app, user.id, importLimits(ctx.app.config));
+      let job: ImportJob;
       try {
-        file = await saveUpload(ctx.app, ctx.request.body, query.fileName);
-      } catch (error) {
-        ticket.release();
-        throw error;
-      }
-      const job = startImportJob(
-        ticket,
-        limits,
-        { jurisdictionCode: user.jurisdictionCode },
-        query.dataset,
-        query.fileName,
-        (onProgress) =>
-          importFile(ctx.app, {
+        const file = await saveUpload(ctx.app, ctx.request.body, query.fileName);
+        try {
+          job = await queueImport(ctx.app, ticket, actorOf(user), {
             dataset: query.dataset,
-            filePath: file,
             fileName: query.fileName,
-            actor: actorOf(user),
-            scope: ctx.scope,
-            onProgress,
+            uploadPath: file,
+            jurisdiction: ctx.scope.code,
             ...(query.source ? { source: query.source } : {}),
             ...(query.fixes ? { fixes: query.fixes } : {}),
-          }).finally(() => fs.rmSync(file, { force: true })),
-        (error) =>
-          isJianduError(error)
-            ? { code: error.code, message: { zh: error.text('zh'), en: error.text('en') } }
-            : {
-                code: 'INTERNAL',
-                message: {
-                  zh: '导入失败，请联系管理员',
-                  en: 'The import failed; contact the administrator',
-                },
-              },
-      );
-      return { job: jobView(job, ctx.language) };
+          });
+        } catch (error) {
+          fs.rmSync(file, { force: true });
+          throw error;
+        }
+      } finally {
+        ticket.release();
+      }
+      // Taken at once when a place is free: told as running, whatever it did since.
+      if ((await services.jobs.wake()).includes(job.id)) {
+        return { job: jobView({ ...job, state: 'running' }, null, ctx.language) };
+      }
+      return { job: jobView(job, await queuePosition(ctx.app, job), ctx.language) };
     },
   });
 
@@ -148,9 +135,9 @@ export function importRoutes(fastify: FastifyInstance, services: RouteServices):
     summary: 'Progress and result of an import started from the console',
     tags: ['imports'],
     schema: { params: jobParams, response: importJobResponse },
-    handler: ({ params, ctx }) => {
+    handler: async ({ params, ctx }) => {
       const user = requireUser(ctx);
-      const job = findImportJob(params.id);
+      const job = await findImportJob(ctx.app, params.id);
       if (
         !job ||
         (job.ownerId !== user.id &&
@@ -158,7 +145,7 @@ export function importRoutes(fastify: FastifyInstance, services: RouteServices):
       ) {
         throw new JianduError('NOT_FOUND', { what: params.id });
       }
-      return Promise.resolve({ job: jobView(job, ctx.language) });
+      return { job: jobView(job, await queuePosition(ctx.app, job), ctx.language) };
     },
   });
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { inScopeSql, type Scope } from '../../auth/scope.js';
+import type { Scope } from '../../auth/scope.js';
 import { actorOf } from '../../auth/sessionUser.js';
 import { ancestorDivisionCodes } from '../../core/divisionCode.js';
 import { requestScan, scanState } from '../../rules/scanQueue.js';
+import { recentScans } from '../../rules/scansRepository.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
 import { warningReaders } from '../warnings/route.js';
@@ -19,32 +20,9 @@ function publicProgress(text: string): Record<string, unknown> {
   return rest;
 }
 
-/** Whether a scan of the jurisdiction or of one enclosing it runs or waits. */
-function coveringState(scope: Scope): ReturnType<typeof scanState> {
-  const states = coveringCodes(scope).map(scanState);
-  return {
-    running: states.some((s) => s.running),
-    queued: states.some((s) => s.queued),
-    lastError: states.find((s) => s.lastError !== null)?.lastError ?? null,
-  };
-}
-
 export function scanRoutes(fastify: FastifyInstance, services: RouteServices): void {
-  /**
-   * Scans that concern the user: of the jurisdiction itself, of the county (or city) that
-   * encloses it, and of divisions inside it. A township's leader sees the county's scans.
-   */
   const listScans = async (scope: Scope) => {
-    const covering = coveringCodes(scope);
-    const rows = await services.app.handle.db
-      .selectFrom('scans')
-      .selectAll()
-      .where((eb) =>
-        eb.or([eb('jurisdiction_code', 'in', covering), inScopeSql('jurisdiction_code', scope)]),
-      )
-      .orderBy('id', 'desc')
-      .limit(20)
-      .execute();
+    const rows = await recentScans(services.app.handle.db, scope, 20);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -68,7 +46,7 @@ export function scanRoutes(fastify: FastifyInstance, services: RouteServices): v
     schema: { response: scansResponse },
     handler: async ({ ctx }) => ({
       scans: await listScans(ctx.scope),
-      ...coveringState(ctx.scope),
+      ...(await scanState(ctx.app, coveringCodes(ctx.scope))),
     }),
   });
 
@@ -80,13 +58,17 @@ export function scanRoutes(fastify: FastifyInstance, services: RouteServices): v
     tags: ['scans'],
     schema: { body: startScanBody, response: scansResponse },
     handler: async ({ body, ctx }) => {
-      requestScan(
+      await requestScan(
         ctx.app,
         ctx.scope.code,
         body.full ? 'full' : 'incremental',
         actorOf(requireUser(ctx)),
       );
-      return { scans: await listScans(ctx.scope), ...coveringState(ctx.scope) };
+      await services.jobs.wake();
+      return {
+        scans: await listScans(ctx.scope),
+        ...(await scanState(ctx.app, coveringCodes(ctx.scope))),
+      };
     },
   });
 }

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { auditedWrite } from '../../audit/auditedWrite.js';
-import { assertInScope, inScope } from '../../auth/scope.js';
-import { actorOf } from '../../auth/sessionUser.js';
+import { recordView, type ViewRecord } from '../../audit/recordView.js';
+import { assertInScope } from '../../auth/scope.js';
 import { divisionPrefix, normaliseDivisionCode } from '../../core/divisionCode.js';
 import { JianduError } from '../../core/errors.js';
-import { maskIdNumber, maskName } from '../../core/redact.js';
+import { maskIdNumber } from '../../core/redact.js';
 import { maskNumbers } from '../../rules/maskNumbers.js';
+import { maskedNetwork } from '../../network/maskedNetwork.js';
 import { personNetwork } from '../../network/personNetwork.js';
 import { builtinRules } from '../../rules/builtin/index.js';
 import { activeCustomRules } from '../../rules/customRules.js';
-import { evidenceRecords, maskedWarningView } from '../../rules/maskedWarning.js';
+import { evidenceRecords, maskedWarningView } from '../../warnings/maskedWarning.js';
 import {
   countWarnings,
   countWarningsBySeverity,
@@ -17,8 +17,7 @@ import {
   listWarnings,
   warningEvidence,
   type WarningRow,
-} from '../../rules/warningsRepository.js';
-import type { NetworkNode } from '../../api/warnings.js';
+} from '../../warnings/warningsRepository.js';
 import type { RequestContext } from '../requestContext.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
@@ -42,43 +41,9 @@ export const warningReaders = ['inspector', 'leader', 'admin'] as const;
  */
 export const warningRevealers = ['inspector', 'admin'] as const;
 
-interface ViewLog {
-  purpose: string;
-  /** The person viewed (a full ID number), or for a list the division it covered. */
-  subject: string;
-  detail: string;
-  /** What the audit trail, which administrators read, names: never a full ID number. */
-  auditIds: string[];
-  auditAfter?: Record<string, unknown>;
-}
-
-/**
- * Every view of a person's data is kept: who looked at whom, when, and why. The access log
- * (never served) holds the ID number, so that "who viewed this person" can be answered; the
- * audit trail, which administrators read in the console, holds it masked.
- */
-async function logView(ctx: RequestContext, view: ViewLog): Promise<void> {
-  const user = requireUser(ctx);
-  await auditedWrite(ctx.app, actorOf(user), async ({ tx, audit }) => {
-    await tx
-      .insertInto('access_log')
-      .values({
-        at: new Date().toISOString(),
-        user_id: user.id,
-        user_name: user.username,
-        purpose: view.purpose,
-        subject: view.subject,
-        detail: view.detail,
-      })
-      .execute();
-    await audit({
-      action: `view.${view.purpose}`,
-      entity: 'person',
-      ids: view.auditIds,
-      jurisdictionCode: user.jurisdictionCode,
-      after: view.auditAfter ?? { detail: view.detail },
-    });
-  });
+/** Records a view of a person's data by the signed-in user (see recordView). */
+function logView(ctx: RequestContext, view: ViewRecord): Promise<void> {
+  return recordView(ctx.app, requireUser(ctx), view);
 }
 
 async function warningInScope(ctx: RequestContext, id: number): Promise<WarningRow> {
@@ -217,45 +182,7 @@ export function warningRoutes(fastify: FastifyInstance, services: RouteServices)
         detail: `relationship network of warning ${row.id}`,
         auditIds: [maskIdNumber(row.subject)],
       });
-      const network = await personNetwork(ctx.app.handle.db, row.subject);
-      // The people get references of this answer only: a masked number is not unique (the
-      // hidden birth date is what tells apart two people of one county with the same last four).
-      const refs = new Map<string, string>([[network.center, 'P0']]);
-      const refOf = (id: string): string => {
-        let ref = refs.get(id);
-        if (!ref) {
-          ref = `P${refs.size}`;
-          refs.set(id, ref);
-        }
-        return ref;
-      };
-      // People outside the user's jurisdiction appear, but with their names masked too: the
-      // link is the point, not who.
-      const nodes: NetworkNode[] = network.nodes.map((n) => {
-        // The subject is the warning's, in scope whatever village the registry gives.
-        const outside = n.id !== network.center && !inScope(ctx.scope, n.village);
-        const name = maskNumbers(n.name === n.id ? '' : n.name);
-        return {
-          id: refOf(n.id),
-          id_number: maskIdNumber(n.id),
-          name: outside ? maskName(name) : name,
-          village: n.village,
-          official: n.official,
-          depth: n.depth,
-          outside,
-        };
-      });
-      return {
-        center: refOf(network.center),
-        nodes,
-        edges: network.edges.map((e) => ({
-          ...e,
-          from: refOf(e.from),
-          to: refOf(e.to),
-          detail: maskNumbers(e.detail),
-          source: maskNumbers(e.source),
-        })),
-      };
+      return maskedNetwork(await personNetwork(ctx.app.handle.db, row.subject), ctx.scope);
     },
   });
 }
