@@ -105,4 +105,22 @@ export default defineConfig(
       ],
     },
   },
+  {
+    files: ['src/api/**/*.ts'],
+    rules: {
+      // The API contract is loaded by the browser too: only TypeBox, itself and the rules' names.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!rules/builtin/[^/]+/ruleName\\.js$)',
+              message: 'src/api imports only src/api/ and the rules’ ruleName.ts files',
+            },
+            { regex: '^node:', message: 'src/api is loaded by the browser too' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,127 +1,188 @@
-/** Warnings and relationship networks as the API sends them; shared by the server and the web front end. */
+/**
+ * Warnings and relationship networks as the API sends them: the schemas the server validates
+ * and serialises with, and the types the server and the web front end derive from them.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { boundedInt, idInt, maxInt32 } from './boundedInt.js';
 
-export type WarningStatus = 'open' | 'cleared';
+const nullableString = Type.Union([Type.String(), Type.Null()]);
+
+/** The three severities of a warning, as the server spells them. */
+export const severities = ['高', '中', '低'] as const;
+export type WarningSeverity = (typeof severities)[number];
+
+export const warningStatuses = ['open', 'cleared'] as const;
+export type WarningStatus = (typeof warningStatuses)[number];
 
 /**
- * A warning as `jiandu warnings` shows it (the JSON fields of docs/reference/rules.md first);
- * the API masks it (`WarningSummary`).
+ * A warning as the API sends it to the console (the JSON fields of docs/reference/rules.md
+ * first): the subject's ID number masked (431226********0015), bank accounts and ID numbers
+ * in the explanation and the record references masked, and no fingerprint (a hash of the
+ * full ID number, which the few possible birth dates would give back). The full number is
+ * had only through a logged reveal of one warning (`WarningReveal`).
  */
-export interface WarningView {
-  rule: string;
+export const warningView = Type.Object({
+  rule: Type.String(),
   /** An 18-character ID number for a person; an organisation's or village's key otherwise. */
-  subject_id_number: string;
-  subject_name: string;
-  village_code: string | null;
-  program_code: string | null;
+  subject_id_number: Type.String(),
+  subject_name: Type.String(),
+  village_code: nullableString,
+  program_code: nullableString,
   /** `YYYY-MM` months, in order. */
-  periods: string[];
+  periods: Type.Array(Type.String()),
   /** Integer fen. */
-  amount_fen: number;
-  record_ids: string[];
+  amount_fen: Type.Integer(),
+  record_ids: Type.Array(Type.String()),
   /** 高, 中 or 低. */
-  severity: string;
-  score: number;
-  explanation: string;
-  fingerprint: string;
-  id: number;
+  severity: Type.String(),
+  score: Type.Integer(),
+  explanation: Type.String(),
+  id: Type.Integer(),
   /** person, organisation or village. */
-  subject_kind: string;
-  jurisdiction_code: string;
-  status: WarningStatus;
-  first_seen_scan: number;
-  last_seen_scan: number;
-  created_at: string;
-  updated_at: string;
-  cleared_at: string | null;
-}
+  subject_kind: Type.String(),
+  jurisdiction_code: Type.String(),
+  status: Type.Union(warningStatuses.map((s) => Type.Literal(s))),
+  first_seen_scan: Type.Integer(),
+  last_seen_scan: Type.Integer(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+  cleared_at: nullableString,
+});
+export type WarningSummary = Static<typeof warningView>;
 
-/**
- * A warning as the API sends it to the console: the subject's ID number masked
- * (431226********0015), bank accounts and ID numbers in the explanation and the record
- * references masked, and no fingerprint (a hash of the full ID number, which the few
- * possible birth dates would give back). The full number is had only through a logged
- * reveal of one warning (`WarningReveal`).
- */
-export type WarningSummary = Omit<WarningView, 'fingerprint'>;
+/** A warning as `jiandu warnings` shows it: the API's fields, unmasked, and its fingerprint. */
+export type WarningView = WarningSummary & { fingerprint: string };
+
+export const warningsQuery = Type.Object(
+  {
+    rule: Type.Optional(Type.String({ maxLength: 10 })),
+    status: Type.Optional(Type.Union(warningStatuses.map((s) => Type.Literal(s)))),
+    severity: Type.Optional(Type.Union(severities.map((s) => Type.Literal(s)))),
+    division: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })),
+    limit: Type.Optional(boundedInt({ minimum: 1, maximum: 500, default: 50 })),
+    offset: Type.Optional(boundedInt({ minimum: 0, maximum: maxInt32, default: 0 })),
+  },
+  { additionalProperties: false },
+);
 
 /** The warnings of a filter, a page of them, and how many there are by severity. */
-export interface WarningList {
-  total: number;
-  warnings: WarningSummary[];
+export const warningsResponse = Type.Object({
+  total: Type.Integer(),
+  warnings: Type.Array(warningView),
   /** The filter's warnings by severity, whatever severity it asked for. */
-  bySeverity: Record<'高' | '中' | '低', number>;
-}
+  bySeverity: Type.Object({ 高: Type.Integer(), 中: Type.Integer(), 低: Type.Integer() }),
+});
+export type WarningList = Static<typeof warningsResponse>;
+
+export const warningParams = Type.Object({ id: idInt() });
 
 /** What a record of evidence says about the fact it conflicts with (all may be null). */
-export interface EvidenceDetails {
-  fact?: string | null;
-  ref?: string | null;
-  date?: string | null;
-  text?: string | null;
-  related_id?: string | null;
-  related_name?: string | null;
-  [key: string]: unknown;
-}
+export const evidenceDetails = Type.Object(
+  {
+    fact: Type.Optional(nullableString),
+    ref: Type.Optional(nullableString),
+    date: Type.Optional(nullableString),
+    text: Type.Optional(nullableString),
+    related_id: Type.Optional(nullableString),
+    related_name: Type.Optional(nullableString),
+  },
+  { additionalProperties: true },
+);
+export type EvidenceDetails = Static<typeof evidenceDetails> & { [key: string]: unknown };
 
 /** One reason a record is evidence (one stored evidence row). */
-export interface EvidenceReason {
-  seq: number;
-  details: EvidenceDetails;
+export const evidenceReason = Type.Object({
+  seq: Type.Integer(),
+  details: evidenceDetails,
   /** Matched by a name that only sounds the same, not by ID number. */
-  fuzzy: boolean;
+  fuzzy: Type.Boolean(),
   /** The person the fact is about is the warning's subject (本人), not a relative. */
-  self: boolean;
-}
+  self: Type.Boolean(),
+});
+export type EvidenceReason = Static<typeof evidenceReason> & { details: EvidenceDetails };
 
 /**
- * A record of evidence with every reason it hit for: a payment whose beneficiary and whose
- * household member both own a car is one record with two reasons.
+ * A record of evidence, once, with every reason it hit for: a payment whose beneficiary and
+ * whose household member both own a car is one record with two reasons.
  */
-export interface EvidenceRecord {
+export const evidenceRecord = Type.Object({
   /** The first reason's `seq`: a stable key of the record in the warning. */
-  seq: number;
-  dataset: string;
-  record_ref: string;
-  period: string | null;
-  amount_fen: number | null;
+  seq: Type.Integer(),
+  dataset: Type.String(),
+  record_ref: Type.String(),
+  period: nullableString,
+  amount_fen: Type.Union([Type.Integer(), Type.Null()]),
+  reasons: Type.Array(evidenceReason),
+});
+export type EvidenceRecord = Omit<Static<typeof evidenceRecord>, 'reasons'> & {
   reasons: EvidenceReason[];
-}
+};
+
+export const warningResponse = Type.Object({
+  warning: warningView,
+  evidence: Type.Array(evidenceRecord),
+  /** The rule's name in the interface language. */
+  ruleName: Type.String(),
+});
+export type WarningResponse = Omit<Static<typeof warningResponse>, 'evidence'> & {
+  evidence: EvidenceRecord[];
+};
+
+export const revealBody = Type.Object(
+  { reason: Type.String({ maxLength: 500 }) },
+  { additionalProperties: false },
+);
 
 /** The full numbers of one warning, returned by its logged reveal. */
-export interface WarningReveal {
-  id: number;
-  subject_id_number: string;
+export const revealResponse = Type.Object({
+  id: Type.Integer(),
+  subject_id_number: Type.String(),
+  evidence: Type.Array(evidenceRecord),
+});
+export type WarningReveal = Omit<Static<typeof revealResponse>, 'evidence'> & {
   evidence: EvidenceRecord[];
-}
+};
+
+export const networkEdgeKinds = [
+  'household',
+  'declared',
+  'account',
+  'phone',
+  'address',
+  'handler',
+] as const;
 
 /** A person in a relationship network, as the API sends it. */
-export interface NetworkNode {
+export const networkNode = Type.Object({
   /** An opaque reference of this answer (P0 is the person asked about); links refer to it. */
-  id: string;
+  id: Type.String(),
   /** The ID number, masked (431226********0015); '' when the person has none on record. */
-  id_number: string;
+  id_number: Type.String(),
   /** Outside the user's jurisdiction the name is masked too (李*华). */
-  name: string;
-  village: string | null;
-  official: boolean;
+  name: Type.String(),
+  village: nullableString,
+  official: Type.Boolean(),
   /** 0 for the person asked about, 1 for direct links, 2 for the second hop. */
-  depth: number;
+  depth: Type.Integer(),
   /** Lives outside the user's jurisdiction. */
-  outside: boolean;
-}
+  outside: Type.Boolean(),
+});
+export type NetworkNode = Static<typeof networkNode>;
 
 /** A link between two people (by their references), with where it comes from (e.g. 户籍人口（同户）). */
-export interface NetworkEdge {
-  from: string;
-  to: string;
-  kind: 'household' | 'declared' | 'account' | 'phone' | 'address' | 'handler';
-  source: string;
-  detail: string;
-}
+export const networkEdge = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  kind: Type.Union(networkEdgeKinds.map((k) => Type.Literal(k))),
+  source: Type.String(),
+  detail: Type.String(),
+});
+export type NetworkEdge = Static<typeof networkEdge>;
 
-export interface PersonNetwork {
+export const networkResponse = Type.Object({
   /** The reference of the person asked about. */
-  center: string;
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-}
+  center: Type.String(),
+  nodes: Type.Array(networkNode),
+  edges: Type.Array(networkEdge),
+});
+export type PersonNetwork = Static<typeof networkResponse>;

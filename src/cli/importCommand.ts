@@ -5,7 +5,7 @@ import { datasetKeys } from '../ingest/datasetDefinition.js';
 import type { ImportSummary } from '../ingest/finaliseBatch.js';
 import { datasetOrFail, importFile } from '../ingest/importFile.js';
 import type { ImportProgress } from '../ingest/importTable.js';
-import { importerRoles, reviewerRoles } from '../ingest/importRoles.js';
+import { can } from '../api/capabilities.js';
 import { approveBatch, minValidity } from '../ingest/reviewBatch.js';
 import { commonOptions, parseCommandArgs } from './args.js';
 import { importProgressText, ProgressLine } from './progressBar.js';
@@ -114,10 +114,7 @@ export async function importCommand(args: string[], out: Output): Promise<number
   const ctx = await openContext(values.db);
   try {
     const who = await resolveActor(ctx, values.as);
-    if (
-      !importerRoles.includes(who.role) ||
-      (values.approve && !reviewerRoles.includes(who.role))
-    ) {
+    if (!can(who.role, 'batches.import') || (values.approve && !can(who.role, 'batches.review'))) {
       throw new JianduError('FORBIDDEN');
     }
     const line = ProgressLine.open(process.stderr, { enabled: values.json !== true });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { ImportSummary } from '../api/imports.js';
 import type { AppContext } from '../appContext.js';
 import type { Actor } from '../audit/actor.js';
 import { auditedWrite, type WriteTx } from '../audit/auditedWrite.js';
@@ -12,23 +13,7 @@ import { batchQuality, type QualityReport } from './quality.js';
 import { holdRowsToJurisdiction, recordBatchDivisions } from './rowDivision.js';
 
 /** What an import reports (`jiandu import --json` prints these keys: docs/reference/cli.md). */
-export interface ImportSummary {
-  batch_id: number;
-  dataset: string;
-  source: string;
-  status: BatchStatus;
-  rows: number;
-  accepted: number;
-  quarantined: number;
-  duplicates: number;
-  versions: number;
-  quality: QualityReport;
-  file_hash: string | null;
-  /** When the file fixed rows of a pending batch: the batch they joined. */
-  merged_into: number | null;
-  /** The saved column names the file was read with, if any. */
-  header_mapping: HeaderMappingUse | null;
-}
+export type { ImportSummary };
 
 export interface FinaliseInput {
   batch: BatchRow;

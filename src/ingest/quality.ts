@@ -1,26 +1,13 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { QualityReport } from '../api/quality.js';
 import { lastDayOfMonth } from '../core/dates.js';
 import type { Database } from '../db/schema.js';
 import type { DatasetDefinition } from './datasetDefinition.js';
 import { columnOf } from './datasetDefinition.js';
 import { formulaNoteCode } from './validateRow.js';
 
-/**
- * Data quality on five dimensions, each a score from 0 to 100 with the counts behind it.
- * Per batch (at import) and per dataset (over the live rows).
- */
-export interface QualityReport {
-  completeness: { score: number; filled: number; expected: number };
-  validity: { score: number; valid: number; rows: number };
-  uniqueness: { score: number; repeated: number; rows: number };
-  consistency: {
-    score: number;
-    inconsistent: number;
-    rows: number;
-    checks: Record<string, number>;
-  };
-  timeliness: { score: number | null; newest: string | null; ageDays: number | null };
-}
+/** The report's shape is the API's (src/api/quality.ts). */
+export type { QualityReport };
 
 export function percent(part: number, whole: number): number {
   if (whole <= 0) return 100;

@@ -1,26 +1,10 @@
+import { exchangeLimits } from '../api/exchange.js';
 import { JianduError } from '../core/errors.js';
 import type { DatasetDefinition } from './datasetDefinition.js';
 import { headerIndex, normaliseHeader } from './headerMatching.js';
 import type { Cell, RawRow } from './readers/tableReader.js';
 
-/**
- * The size of one exchange request. A department sends more records in several requests;
- * the caps keep a request's parsing, validation and memory small whatever it holds.
- */
-export const exchangeLimits = {
-  /** Records per request. */
-  maxRecords: 10_000,
-  /** Bytes of JSON per request. */
-  maxBytes: 4 * 1024 * 1024,
-  /** Distinct keys, across the request, that are not the template's (kept as extra attributes). */
-  maxUnknownKeys: 20,
-  /** Characters of one key. */
-  maxKeyLength: 100,
-  /** Characters of one value. */
-  maxValueLength: 1_000,
-  /** Keys of one record. */
-  maxKeysPerRecord: 200,
-} as const;
+export { exchangeLimits };
 
 export type ExchangeRecord = Readonly<Record<string, string | number | null>>;
 

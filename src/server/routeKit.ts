@@ -53,6 +53,14 @@ export interface RouteSchemas {
 type Of<S, K extends keyof RouteSchemas> =
   S extends Record<K, infer T extends TSchema> ? Static<T> : undefined;
 
+/**
+ * What a handler returns: the response schema's type, so that an answer that drifts from the
+ * schema the console is typed by does not compile. A route without one answers through the
+ * reply itself (a file, a redirect).
+ */
+export type RouteReply<S extends RouteSchemas> =
+  S extends Record<'response', infer T extends TSchema> ? Static<T> : unknown;
+
 export interface RouteInput<S extends RouteSchemas> {
   params: Of<S, 'params'>;
   query: Of<S, 'querystring'>;
@@ -75,7 +83,7 @@ export interface RouteDefinition<S extends RouteSchemas> {
   bodyLimit?: number;
   /** The body's media type (default JSON); others are refused with 415 before reading. */
   bodyType?: BodyType;
-  handler(input: RouteInput<S>): Promise<unknown>;
+  handler(input: RouteInput<S>): Promise<RouteReply<S>>;
 }
 
 export interface RouteServices {

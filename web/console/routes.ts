@@ -1,3 +1,4 @@
+import { rolesWith } from '../../src/api/capabilities';
 import type { Role } from '../../src/api/roles';
 import type { MessageKey } from '../components/messages';
 
@@ -34,18 +35,13 @@ export interface PageDefinition {
   menuKey?: PageKey;
 }
 
-/** Who may bring data in (src/ingest/importRoles.ts), and who may decide whether it goes live. */
-export const importerRoles: readonly Role[] = ['clerk', 'reviewer', 'admin'];
-export const reviewerRoles: readonly Role[] = ['reviewer', 'admin'];
-/** Who may read batches: the importers, and inspectors and leaders. */
-export const batchReaderRoles: readonly Role[] = [...importerRoles, 'inspector', 'leader'];
-
-/** Who may read warnings and relationship networks (src/server/warnings/route.ts). */
-export const warningReaderRoles: readonly Role[] = ['inspector', 'leader', 'admin'];
-/** Who may start a scan (POST /api/scans). */
-export const scanStarterRoles: readonly Role[] = ['inspector', 'admin'];
-/** Who may reveal one warning's full ID numbers, with a reason (src/server/warnings/route.ts). */
-export const warningRevealerRoles: readonly Role[] = ['inspector', 'admin'];
+/** Who may do what: the server's own map (src/api/capabilities.ts), so the two never differ. */
+export const importerRoles = rolesWith('batches.import');
+export const reviewerRoles = rolesWith('batches.review');
+export const batchReaderRoles = rolesWith('batches.read');
+export const warningReaderRoles = rolesWith('warnings.read');
+export const scanStarterRoles = rolesWith('scans.start');
+export const warningRevealerRoles = rolesWith('warnings.reveal');
 
 const batchPattern = /^\/console\/batches\/(\d{1,15})$/;
 const warningPattern = /^\/console\/warnings\/(\d{1,15})$/;
@@ -99,14 +95,14 @@ export const pages: readonly PageDefinition[] = [
     key: 'users',
     path: `${consoleBase}/users`,
     label: 'nav.users',
-    roles: ['admin'],
+    roles: rolesWith('users.manage'),
     inMenu: true,
   },
   {
     key: 'audit',
     path: `${consoleBase}/audit`,
     label: 'nav.audit',
-    roles: ['admin', 'inspector'],
+    roles: rolesWith('audit.read'),
     inMenu: true,
   },
   { key: 'password', path: `${consoleBase}/password`, label: 'nav.password', inMenu: true },

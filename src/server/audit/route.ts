@@ -1,15 +1,16 @@
+import { rolesWith } from '../../api/capabilities.js';
 import type { FastifyInstance } from 'fastify';
 import { listAuditEntries } from '../../audit/auditRepository.js';
 import { auditBreakText, verifyAuditChain } from '../../audit/verifyAuditChain.js';
 import { JianduError } from '../../core/errors.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
-import { auditListResponse, auditQuery, auditVerifyResponse } from './schema.js';
+import { auditListResponse, auditQuery, auditVerifyResponse } from '../../api/audit.js';
 
 export function auditRoutes(fastify: FastifyInstance, services: RouteServices): void {
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/audit',
-    access: ['admin', 'inspector'],
+    access: rolesWith('audit.read'),
     summary: 'The audit trail of the user’s jurisdiction, newest first',
     tags: ['audit'],
     schema: { querystring: auditQuery, response: auditListResponse },
@@ -26,7 +27,7 @@ export function auditRoutes(fastify: FastifyInstance, services: RouteServices): 
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/audit/verify',
-    access: ['admin'],
+    access: rolesWith('audit.verify'),
     summary: 'Recompute the whole hash chain and name the first broken entry',
     tags: ['audit'],
     schema: { response: auditVerifyResponse },

@@ -1,3 +1,4 @@
+import { rolesWith } from '../../api/capabilities.js';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../auth/sessionUser.js';
@@ -9,7 +10,6 @@ import {
   listBatches,
   toBatchView,
 } from '../../ingest/batchesRepository.js';
-import { importerRoles, reviewerRoles } from '../../ingest/importRoles.js';
 import { fixTableCsv, writeFixTableXlsx } from '../../ingest/quarantineExport.js';
 import { countQuarantine, listQuarantine } from '../../ingest/quarantineRepository.js';
 import {
@@ -33,10 +33,9 @@ import {
   quarantineQuery,
   quarantineResponse,
   reasonBody,
-} from './schema.js';
+} from '../../api/batches.js';
 
 /** Everyone who works with data may read batches; inspectors and leaders see what came in. */
-const readers = [...importerRoles, 'inspector', 'leader'] as const;
 
 function reviewerOf(ctx: RequestContext): Reviewer {
   const user = requireUser(ctx);
@@ -68,7 +67,7 @@ export function batchRoutes(fastify: FastifyInstance, services: RouteServices): 
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/batches',
-    access: readers,
+    access: rolesWith('batches.read'),
     summary: 'Import batches of the user’s jurisdiction, newest first',
     tags: ['batches'],
     schema: { querystring: batchListQuery, response: batchListResponse },
@@ -76,7 +75,7 @@ export function batchRoutes(fastify: FastifyInstance, services: RouteServices): 
       batches: await listBatches(ctx.app.handle.db, ctx.scope, {
         limit: query.limit ?? 50,
         ...(query.dataset ? { dataset: query.dataset } : {}),
-        ...(query.status ? { status: query.status as never } : {}),
+        ...(query.status ? { status: query.status } : {}),
         ...(query.before ? { beforeId: query.before } : {}),
       }),
     }),
@@ -85,7 +84,7 @@ export function batchRoutes(fastify: FastifyInstance, services: RouteServices): 
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/batches/:id',
-    access: readers,
+    access: rolesWith('batches.read'),
     summary:
       'One batch with its provenance, counts, quality report and the validity its approval needs',
     tags: ['batches'],
@@ -103,7 +102,7 @@ export function batchRoutes(fastify: FastifyInstance, services: RouteServices): 
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/batches/:id/quarantine',
-    access: readers,
+    access: rolesWith('batches.read'),
     summary: 'The quarantined rows of a batch, as given, with every reason',
     tags: ['batches'],
     schema: { params: batchParams, querystring: quarantineQuery, response: quarantineResponse },
@@ -137,7 +136,7 @@ export function batchRoutes(fastify: FastifyInstance, services: RouteServices): 
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/batches/:id/quarantine.:format',
-    access: readers,
+    access: rolesWith('batches.read'),
     summary: 'The quarantined rows as a file to fix and import again (XLSX or CSV)',
     tags: ['batches'],
     schema: { params: exportParams },
@@ -162,7 +161,7 @@ export function batchRoutes(fastify: FastifyInstance, services: RouteServices): 
   defineRoute(fastify, services, {
     method: 'POST',
     url: '/api/batches/:id/approve',
-    access: reviewerRoles,
+    access: rolesWith('batches.review'),
     summary: 'Approve a pending batch (a reviewer other than the uploader); its rows go live',
     tags: ['batches'],
     schema: { params: batchParams, body: approveBody, response: batchResponse },
@@ -180,7 +179,7 @@ export function batchRoutes(fastify: FastifyInstance, services: RouteServices): 
   defineRoute(fastify, services, {
     method: 'POST',
     url: '/api/batches/:id/reject',
-    access: reviewerRoles,
+    access: rolesWith('batches.review'),
     summary: 'Send a pending batch back with a reason',
     tags: ['batches'],
     schema: { params: batchParams, body: reasonBody, response: batchResponse },
@@ -192,7 +191,7 @@ export function batchRoutes(fastify: FastifyInstance, services: RouteServices): 
   defineRoute(fastify, services, {
     method: 'POST',
     url: '/api/batches/:id/rollback',
-    access: ['admin'],
+    access: rolesWith('batches.rollback'),
     summary: 'Take an approved batch out of live data (administrators); the rows stay in history',
     tags: ['batches'],
     schema: { params: batchParams, body: reasonBody, response: batchResponse },

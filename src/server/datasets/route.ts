@@ -1,3 +1,4 @@
+import { rolesWith } from '../../api/capabilities.js';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
@@ -8,7 +9,6 @@ import { datasets } from '../../ingest/datasets/index.js';
 import { findHeaderMapping, saveHeaderMapping } from '../../ingest/headerMappingsRepository.js';
 import { datasetOrFail } from '../../ingest/importFile.js';
 import { countLiveRows } from '../../ingest/liveRows.js';
-import { importerRoles, reviewerRoles } from '../../ingest/importRoles.js';
 import type { RequestContext } from '../requestContext.js';
 import { datasetQuality } from '../../ingest/quality.js';
 import { requireUser } from '../requestContext.js';
@@ -20,15 +20,13 @@ import {
   mappingParams,
   mappingResponse,
   qualityResponse,
-} from './schema.js';
-
-const readers = [...importerRoles, 'inspector', 'leader'] as const;
+} from '../../api/datasets.js';
 
 export function datasetRoutes(fastify: FastifyInstance, services: RouteServices): void {
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/datasets',
-    access: readers,
+    access: rolesWith('batches.read'),
     summary:
       'The import templates (docs/reference/datasets.md): fields, Chinese headers, required columns, allowed values',
     tags: ['datasets'],
@@ -53,7 +51,7 @@ export function datasetRoutes(fastify: FastifyInstance, services: RouteServices)
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/datasets/:key/quality',
-    access: readers,
+    access: rolesWith('batches.read'),
     summary:
       'Quality of a dataset’s live data on five dimensions, with the counts behind each score',
     tags: ['datasets'],
@@ -63,7 +61,7 @@ export function datasetRoutes(fastify: FastifyInstance, services: RouteServices)
       const db = ctx.app.handle.db;
       const quality = await datasetQuality(db, definition, await dataToday(db));
       return {
-        quality: quality as unknown as Record<string, unknown>,
+        quality,
         liveRows: await countLiveRows(db, definition),
       };
     },
@@ -72,7 +70,7 @@ export function datasetRoutes(fastify: FastifyInstance, services: RouteServices)
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/datasets/:key/template.xlsx',
-    access: readers,
+    access: rolesWith('batches.read'),
     summary: 'An empty template to fill in, with the Chinese headers (required ones marked *)',
     tags: ['datasets'],
     schema: { params: datasetParams },
@@ -105,7 +103,7 @@ export function datasetRoutes(fastify: FastifyInstance, services: RouteServices)
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/datasets/:key/header-mappings/:source',
-    access: importerRoles,
+    access: rolesWith('batches.import'),
     summary:
       'The saved column names a source’s files are read with in the user’s jurisdiction (its own, or the nearest jurisdiction’s above it)',
     tags: ['datasets'],
@@ -116,7 +114,7 @@ export function datasetRoutes(fastify: FastifyInstance, services: RouteServices)
   defineRoute(fastify, services, {
     method: 'PUT',
     url: '/api/datasets/:key/header-mappings/:source',
-    access: reviewerRoles,
+    access: rolesWith('batches.review'),
     summary:
       'Save a source’s own column names (header → template key) for the user’s jurisdiction (reviewers and administrators; audited); template headers keep their meaning',
     tags: ['datasets'],

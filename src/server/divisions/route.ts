@@ -10,7 +10,12 @@ import {
 } from '../../jurisdiction/divisionsRepository.js';
 import { isNationalDivision } from '../../jurisdiction/nationalDivisions.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
-import { divisionParams, divisionResponse, divisionsQuery, divisionsResponse } from './schema.js';
+import {
+  divisionParams,
+  divisionResponse,
+  divisionsQuery,
+  divisionsResponse,
+} from '../../api/divisions.js';
 
 function view(d: Division): {
   code: string;

@@ -1,3 +1,4 @@
+import { rolesWith } from '../../api/capabilities.js';
 import type { FastifyInstance } from 'fastify';
 import { auditedWrite } from '../../audit/auditedWrite.js';
 import { assertInScope } from '../../auth/scope.js';
@@ -25,7 +26,7 @@ import {
   exchangeBody,
   exchangeParams,
   exchangeResponse,
-} from './schema.js';
+} from '../../api/exchange.js';
 import { exchangeLimits, recordColumns } from '../../ingest/recordsTable.js';
 
 export function exchangeRoutes(fastify: FastifyInstance, services: RouteServices): void {
@@ -65,14 +66,14 @@ export function exchangeRoutes(fastify: FastifyInstance, services: RouteServices
         scope: ctx.scope,
       });
       await markCredentialUsed(ctx.app.handle.db, credential.id);
-      return { summary: summary as unknown as Record<string, unknown> };
+      return { summary };
     },
   });
 
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/exchange-credentials',
-    access: ['admin'],
+    access: rolesWith('exchange.manage'),
     summary: 'Exchange credentials of the jurisdiction (tokens are never shown again)',
     tags: ['exchange'],
     schema: { response: credentialsResponse },
@@ -84,7 +85,7 @@ export function exchangeRoutes(fastify: FastifyInstance, services: RouteServices
   defineRoute(fastify, services, {
     method: 'POST',
     url: '/api/exchange-credentials',
-    access: ['admin'],
+    access: rolesWith('exchange.manage'),
     summary: 'Give a department a credential for some datasets; the token is shown once',
     tags: ['exchange'],
     schema: { body: createCredentialBody, response: createCredentialResponse },
@@ -115,7 +116,7 @@ export function exchangeRoutes(fastify: FastifyInstance, services: RouteServices
   defineRoute(fastify, services, {
     method: 'DELETE',
     url: '/api/exchange-credentials/:id',
-    access: ['admin'],
+    access: rolesWith('exchange.manage'),
     summary: 'Revoke an exchange credential',
     tags: ['exchange'],
     schema: { params: credentialParams },

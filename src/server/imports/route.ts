@@ -1,3 +1,4 @@
+import { rolesWith } from '../../api/capabilities.js';
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -18,11 +19,10 @@ import {
   reserveUpload,
   type ImportJob,
 } from '../../ingest/importJobs.js';
-import { importerRoles } from '../../ingest/importRoles.js';
 import { newUploadPath } from '../../ingest/uploadFiles.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
-import { importJobResponse, importQuery, jobParams } from './schema.js';
+import { importJobResponse, importQuery, jobParams } from '../../api/imports.js';
 
 /** The largest file a clerk may upload (a million rows of payments is about 150 MB). */
 export const maxUploadBytes = 512 * 1024 * 1024;
@@ -37,7 +37,7 @@ function jobView(job: ImportJob, position: number | null, language: Language) {
     progress: job.progress,
     startedAt: job.startedAt,
     endedAt: job.endedAt,
-    summary: job.summary as Record<string, unknown> | null,
+    summary: job.summary,
     error: job.error ? { code: job.error.code, message: job.error.message[language] } : null,
   };
 }
@@ -91,7 +91,7 @@ export function importRoutes(fastify: FastifyInstance, services: RouteServices):
   defineRoute(fastify, services, {
     method: 'POST',
     url: '/api/imports',
-    access: importerRoles,
+    access: rolesWith('batches.import'),
     summary:
       'Upload a template file (body: the file’s bytes, application/octet-stream); the import runs in the background',
     tags: ['imports'],
@@ -131,7 +131,7 @@ export function importRoutes(fastify: FastifyInstance, services: RouteServices):
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/imports/:id',
-    access: importerRoles,
+    access: rolesWith('batches.import'),
     summary: 'Progress and result of an import started from the console',
     tags: ['imports'],
     schema: { params: jobParams, response: importJobResponse },

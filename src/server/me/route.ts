@@ -3,7 +3,7 @@ import { changePassword } from '../../auth/changePassword.js';
 import { describeDivision } from '../../jurisdiction/describeDivision.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
-import { changePasswordBody, meResponse } from './schema.js';
+import { changePasswordBody, meResponse } from '../../api/me.js';
 
 export function meRoutes(fastify: FastifyInstance, services: RouteServices): void {
   defineRoute(fastify, services, {

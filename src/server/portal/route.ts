@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { describeDivision } from '../../jurisdiction/describeDivision.js';
 import { areasWithVillageCounts } from '../../jurisdiction/divisionsRepository.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
-import { portalHomeResponse } from './schema.js';
+import { portalHomeResponse } from '../../api/portal.js';
 
 export function portalRoutes(fastify: FastifyInstance, services: RouteServices): void {
   defineRoute(fastify, services, {

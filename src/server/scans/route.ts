@@ -1,3 +1,4 @@
+import { rolesWith } from '../../api/capabilities.js';
 import type { FastifyInstance } from 'fastify';
 import type { Scope } from '../../auth/scope.js';
 import { actorOf } from '../../auth/sessionUser.js';
@@ -6,8 +7,12 @@ import { requestScan, scanState } from '../../rules/scanQueue.js';
 import { recentScans } from '../../rules/scansRepository.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
-import { warningReaders } from '../warnings/route.js';
-import { scansResponse, startScanBody } from './schema.js';
+import {
+  scansResponse,
+  startScanBody,
+  type ScanCounts,
+  type ScanProgress,
+} from '../../api/scans.js';
 
 /** The jurisdiction and those enclosing it: whose scans concern the user. */
 function coveringCodes(scope: Scope): string[] {
@@ -15,8 +20,8 @@ function coveringCodes(scope: Scope): string[] {
 }
 
 /** A scan's progress as the browser sees it: without the runner's host name and process. */
-function publicProgress(text: string): Record<string, unknown> {
-  const { runner: _runner, ...rest } = JSON.parse(text) as Record<string, unknown>;
+function publicProgress(text: string): ScanProgress {
+  const { runner: _runner, ...rest } = JSON.parse(text) as ScanProgress & { runner?: unknown };
   return rest;
 }
 
@@ -32,7 +37,7 @@ export function scanRoutes(fastify: FastifyInstance, services: RouteServices): v
       finishedAt: r.finished_at,
       subjects: r.subjects,
       progress: r.progress ? publicProgress(r.progress) : null,
-      counts: r.counts ? (JSON.parse(r.counts) as Record<string, unknown>) : null,
+      counts: r.counts ? (JSON.parse(r.counts) as ScanCounts) : null,
       error: r.error,
     }));
   };
@@ -40,7 +45,7 @@ export function scanRoutes(fastify: FastifyInstance, services: RouteServices): v
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/scans',
-    access: warningReaders,
+    access: rolesWith('warnings.read'),
     summary: 'Recent scans of the user’s jurisdiction and whether one is running',
     tags: ['scans'],
     schema: { response: scansResponse },
@@ -53,7 +58,7 @@ export function scanRoutes(fastify: FastifyInstance, services: RouteServices): v
   defineRoute(fastify, services, {
     method: 'POST',
     url: '/api/scans',
-    access: ['inspector', 'admin'],
+    access: rolesWith('scans.start'),
     summary: 'Start a scan of the user’s jurisdiction in the background (incremental unless full)',
     tags: ['scans'],
     schema: { body: startScanBody, response: scansResponse },

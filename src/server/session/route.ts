@@ -7,7 +7,7 @@ import { findUserById } from '../../auth/usersRepository.js';
 import { setSessionCookie } from '../cookies.js';
 import { requireUser } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
-import { loginBody, loginResponse } from './schema.js';
+import { loginBody, loginResponse } from '../../api/session.js';
 
 export function sessionRoutes(fastify: FastifyInstance, services: RouteServices): void {
   defineRoute(fastify, services, {

@@ -1,3 +1,4 @@
+import { rolesWith } from '../../api/capabilities.js';
 import type { FastifyInstance } from 'fastify';
 import { createUser } from '../../auth/createUser.js';
 import { resetPassword } from '../../auth/resetPassword.js';
@@ -13,15 +14,13 @@ import {
   oneUserResponse,
   resetPasswordResponse,
   userIdParams,
-} from './schema.js';
-
-const admins = ['admin'] as const;
+} from '../../api/users.js';
 
 export function userRoutes(fastify: FastifyInstance, services: RouteServices): void {
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/users',
-    access: admins,
+    access: rolesWith('users.manage'),
     summary: 'Users in the administrator’s jurisdiction',
     tags: ['users'],
     schema: { response: listUsersResponse },
@@ -31,7 +30,7 @@ export function userRoutes(fastify: FastifyInstance, services: RouteServices): v
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/users/:id',
-    access: admins,
+    access: rolesWith('users.manage'),
     summary: 'One user in the administrator’s jurisdiction',
     tags: ['users'],
     schema: { params: userIdParams, response: oneUserResponse },
@@ -45,7 +44,7 @@ export function userRoutes(fastify: FastifyInstance, services: RouteServices): v
   defineRoute(fastify, services, {
     method: 'POST',
     url: '/api/users',
-    access: admins,
+    access: rolesWith('users.manage'),
     summary: 'Create a user in the jurisdiction; returns a one-time password, shown once',
     tags: ['users'],
     schema: { body: createUserBody, response: createUserResponse },
@@ -58,7 +57,7 @@ export function userRoutes(fastify: FastifyInstance, services: RouteServices): v
   defineRoute(fastify, services, {
     method: 'POST',
     url: '/api/users/:id/password-reset',
-    access: admins,
+    access: rolesWith('users.manage'),
     summary: 'Give a user a new one-time password; their sessions end',
     tags: ['users'],
     schema: { params: userIdParams, response: resetPasswordResponse },

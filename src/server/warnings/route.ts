@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { rolesWith } from '../../api/capabilities.js';
 import { recordView, type ViewRecord } from '../../audit/recordView.js';
 import { assertInScope } from '../../auth/scope.js';
 import { divisionPrefix, normaliseDivisionCode } from '../../core/divisionCode.js';
@@ -29,17 +30,7 @@ import {
   warningResponse,
   warningsQuery,
   warningsResponse,
-} from './schema.js';
-
-export const warningReaders = ['inspector', 'leader', 'admin'] as const;
-
-/**
- * Who may see a warning's full ID numbers, one warning at a time and with a reason: the
- * discipline inspectors, whose work it is to identify and pursue the person, and the
- * administrators, who can read the database on the server anyway (so that their reading
- * is at least logged). Leaders read dashboards and lists; they see masked numbers.
- */
-export const warningRevealers = ['inspector', 'admin'] as const;
+} from '../../api/warnings.js';
 
 /** Records a view of a person's data by the signed-in user (see recordView). */
 function logView(ctx: RequestContext, view: ViewRecord): Promise<void> {
@@ -56,7 +47,7 @@ export function warningRoutes(fastify: FastifyInstance, services: RouteServices)
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/warnings',
-    access: warningReaders,
+    access: rolesWith('warnings.read'),
     summary:
       'Warnings of the user’s jurisdiction, highest risk first, with filters; ID numbers and accounts masked (the list is logged)',
     tags: ['warnings'],
@@ -107,7 +98,7 @@ export function warningRoutes(fastify: FastifyInstance, services: RouteServices)
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/warnings/:id',
-    access: warningReaders,
+    access: rolesWith('warnings.read'),
     summary:
       'One warning with every offending record as evidence, a record once with all its reasons; ID numbers and accounts masked (the view is logged)',
     tags: ['warnings'],
@@ -137,7 +128,7 @@ export function warningRoutes(fastify: FastifyInstance, services: RouteServices)
   defineRoute(fastify, services, {
     method: 'POST',
     url: '/api/warnings/:id/reveal',
-    access: warningRevealers,
+    access: rolesWith('warnings.reveal'),
     summary:
       'The full ID numbers and accounts of one warning’s subject and evidence, for a stated reason (logged with the reason)',
     tags: ['warnings'],
@@ -166,7 +157,7 @@ export function warningRoutes(fastify: FastifyInstance, services: RouteServices)
   defineRoute(fastify, services, {
     method: 'GET',
     url: '/api/warnings/:id/network',
-    access: warningReaders,
+    access: rolesWith('warnings.read'),
     summary:
       'The relationship network of a warning’s subject (household, declared relatives, accounts, phones, addresses), each link with its source; people by opaque references with masked ID numbers (the view is logged)',
     tags: ['warnings'],

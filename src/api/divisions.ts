@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 
 export const division = Type.Object({
   code: Type.String(),
@@ -21,3 +21,7 @@ export const divisionResponse = Type.Object({
   path: Type.Array(division),
   children: Type.Array(division),
 });
+
+export type Division = Static<typeof division>;
+export type DivisionsResponse = Static<typeof divisionsResponse>;
+export type DivisionResponse = Static<typeof divisionResponse>;

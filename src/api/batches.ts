@@ -1,20 +1,23 @@
-import { Type } from '@sinclair/typebox';
-import { boundedInt, idInt, maxInt32 } from '../boundedInt.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { qualityReport } from './quality.js';
+import { boundedInt, idInt, maxInt32 } from './boundedInt.js';
 
 const nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
-export const batchStatus = Type.Union(
-  [
-    'importing',
-    'pending',
-    'approved',
-    'rejected',
-    'rolled_back',
-    'failed',
-    'no_change',
-    'merged',
-  ].map((s) => Type.Literal(s)),
-);
+/** A batch's states (src/ingest/ingestTables.ts says what each means). */
+export const batchStatuses = [
+  'importing',
+  'pending',
+  'approved',
+  'rejected',
+  'rolled_back',
+  'failed',
+  'no_change',
+  'merged',
+] as const;
+export type BatchStatus = (typeof batchStatuses)[number];
+
+export const batchStatus = Type.Union(batchStatuses.map((s) => Type.Literal(s)));
 
 export const batchView = Type.Object({
   id: Type.Integer(),
@@ -27,14 +30,14 @@ export const batchView = Type.Object({
   jurisdictionCode: Type.String(),
   createdAt: Type.String(),
   finishedAt: nullable(Type.String()),
-  status: Type.String(),
+  status: batchStatus,
   rows: Type.Integer(),
   accepted: Type.Integer(),
   quarantined: Type.Integer(),
   fixed: Type.Integer({ description: 'quarantined rows a later fix file brought in' }),
   duplicates: Type.Integer(),
   versions: Type.Integer(),
-  quality: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+  quality: Type.Union([qualityReport, Type.Null()]),
   reviewedBy: nullable(Type.String()),
   reviewedAt: nullable(Type.String()),
   reviewNote: nullable(Type.String()),
@@ -125,3 +128,10 @@ export const exportParams = Type.Object({
   id: idInt(),
   format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]),
 });
+
+export type BatchView = Static<typeof batchView>;
+export type BatchesResponse = Static<typeof batchListResponse>;
+export type BatchResponse = Static<typeof batchResponse>;
+export type QuarantineResponse = Static<typeof quarantineResponse>;
+export type QuarantineRow = QuarantineResponse['rows'][number];
+export type QuarantineProblem = QuarantineRow['problems'][number];

@@ -1,15 +1,14 @@
-import { Type } from '@sinclair/typebox';
-import { idInt } from '../boundedInt.js';
-import { roles } from '../../api/roles.js';
-
-export const role = Type.Union(roles.map((r) => Type.Literal(r)));
+import { Type, type Static } from '@sinclair/typebox';
+import { idInt } from './boundedInt.js';
+import { role } from './session.js';
 
 export const userSummary = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
   displayName: Type.String(),
-  role: Type.String(),
+  role,
   jurisdictionCode: Type.String(),
+  /** Name of the user's division, e.g. 锦和镇. */
   jurisdictionName: Type.String(),
   mustChangePassword: Type.Boolean(),
   active: Type.Boolean(),
@@ -36,3 +35,8 @@ export const createUserResponse = Type.Object({
   oneTimePassword: Type.String(),
 });
 export const resetPasswordResponse = Type.Object({ oneTimePassword: Type.String() });
+
+export type UserSummary = Static<typeof userSummary>;
+export type UsersResponse = Static<typeof listUsersResponse>;
+export type CreateUserResponse = Static<typeof createUserResponse>;
+export type ResetPasswordResponse = Static<typeof resetPasswordResponse>;

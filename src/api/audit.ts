@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
-import { boundedInt, idInt } from '../boundedInt.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { boundedInt, idInt } from './boundedInt.js';
 
 export const auditQuery = Type.Object(
   {
@@ -34,3 +34,7 @@ export const auditVerifyResponse = Type.Object({
   firstBreak: Type.Union([Type.Object({ kind: Type.String(), seq: Type.Integer() }), Type.Null()]),
   message: Type.String(),
 });
+
+export type AuditEntry = Static<typeof auditEntry>;
+export type AuditResponse = Static<typeof auditListResponse>;
+export type AuditVerifyResponse = Static<typeof auditVerifyResponse>;

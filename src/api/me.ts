@@ -1,9 +1,11 @@
-import { Type } from '@sinclair/typebox';
-import { sessionUser } from '../session/schema.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { sessionUser } from './session.js';
 
+/** A division with its names from the province down ("湖南省 怀化市 麻阳苗族自治县"). */
 export const divisionSummary = Type.Object({
   code: Type.String(),
   name: Type.String(),
+  /** 0 country, 1 province, 2 city, 3 county, 4 township, 5 village. */
   level: Type.Integer(),
   fullName: Type.String(),
 });
@@ -17,3 +19,6 @@ export const changePasswordBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export type DivisionSummary = Static<typeof divisionSummary>;
+export type MeResponse = Static<typeof meResponse>;

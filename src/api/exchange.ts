@@ -1,6 +1,25 @@
-import { Type } from '@sinclair/typebox';
-import { idInt } from '../boundedInt.js';
-import { exchangeLimits } from '../../ingest/recordsTable.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { importSummary } from './imports.js';
+import { idInt } from './boundedInt.js';
+
+/**
+ * The size of one exchange request. A department sends more records in several requests;
+ * the caps keep a request's parsing, validation and memory small whatever it holds.
+ */
+export const exchangeLimits = {
+  /** Records per request. */
+  maxRecords: 10_000,
+  /** Bytes of JSON per request. */
+  maxBytes: 4 * 1024 * 1024,
+  /** Distinct keys, across the request, that are not the template's (kept as extra attributes). */
+  maxUnknownKeys: 20,
+  /** Characters of one key. */
+  maxKeyLength: 100,
+  /** Characters of one value. */
+  maxValueLength: 1_000,
+  /** Keys of one record. */
+  maxKeysPerRecord: 200,
+} as const;
 
 export const exchangeParams = Type.Object({ dataset: Type.String({ maxLength: 40 }) });
 
@@ -24,9 +43,7 @@ export const exchangeBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const exchangeResponse = Type.Object({
-  summary: Type.Object({}, { additionalProperties: true }),
-});
+export const exchangeResponse = Type.Object({ summary: importSummary });
 
 export const credentialView = Type.Object({
   id: Type.Integer(),
@@ -58,3 +75,7 @@ export const createCredentialResponse = Type.Object({
 });
 
 export const credentialParams = Type.Object({ id: idInt() });
+
+export type CredentialView = Static<typeof credentialView>;
+export type CredentialsResponse = Static<typeof credentialsResponse>;
+export type CreateCredentialResponse = Static<typeof createCredentialResponse>;

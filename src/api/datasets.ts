@@ -1,4 +1,5 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { qualityReport } from './quality.js';
 
 export const datasetField = Type.Object({
   key: Type.String(),
@@ -18,7 +19,7 @@ export const datasetView = Type.Object({
 export const datasetsResponse = Type.Object({ datasets: Type.Array(datasetView) });
 export const datasetParams = Type.Object({ key: Type.String({ maxLength: 40 }) });
 export const qualityResponse = Type.Object({
-  quality: Type.Object({}, { additionalProperties: true }),
+  quality: qualityReport,
   liveRows: Type.Integer(),
 });
 
@@ -37,3 +38,10 @@ export const mappingResponse = Type.Object({
   savedBy: Type.Union([Type.String(), Type.Null()]),
   savedAt: Type.Union([Type.String(), Type.Null()]),
 });
+
+/** A column of an import template (docs/reference/datasets.md). */
+export type DatasetField = Static<typeof datasetField>;
+export type DatasetSummary = Static<typeof datasetView>;
+export type DatasetsResponse = Static<typeof datasetsResponse>;
+export type DatasetQualityResponse = Static<typeof qualityResponse>;
+export type HeaderMappingResponse = Static<typeof mappingResponse>;
