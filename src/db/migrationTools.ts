@@ -58,8 +58,9 @@ export type ColumnType = 'text' | 'integer' | 'bigint' | 'double precision';
  * that brought the row, its line in the file, the natural key (text, and a 53-bit hash of it
  * that the index holds: integer keys cost far less to index than text), a hash of the
  * content for versions and duplicates, whether it is the live version, unknown columns and
- * quality notes. Indexes serving the rules are partial (`where live = 1`), so an import
- * (rows arrive with live = 0) does not pay for them; approval does.
+ * quality notes. Indexes serving the rules are partial (live rows only: src/ingest/liveRows.ts
+ * renders the condition), so an import (rows arrive with live = 0) does not pay for them;
+ * approval does.
  */
 export async function createDatasetTable(
   db: MigrationDb,

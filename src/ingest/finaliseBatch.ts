@@ -11,6 +11,7 @@ import type { HeaderMappingUse } from './headerMappingsRepository.js';
 import type { BatchStatus } from './ingestTables.js';
 import { batchQuality, type QualityReport } from './quality.js';
 import { holdRowsToJurisdiction, recordBatchDivisions } from './rowDivision.js';
+import { isLive } from './liveRows.js';
 
 /** What an import reports (`jiandu import --json` prints these keys: docs/reference/cli.md). */
 export type { ImportSummary };
@@ -76,7 +77,7 @@ async function removeDuplicates(
   const result = await sql`delete from ${table} where batch_id = ${batchId} and exists (
       select 1 from ${table} o
       where o.nk_hash = ${self('nk_hash')} and o.nk = ${self('nk')} and o.row_hash = ${self('row_hash')}
-        and o.batch_id <> ${batchId} and o.live = 1)`.execute(tx);
+        and o.batch_id <> ${batchId} and ${isLive('o')})`.execute(tx);
   const removed = Number(result.numAffectedRows ?? 0);
   if (removed > 0 && definition.key === 'businesses') {
     await sql`delete from ds_business_people where batch_id = ${batchId} and not exists (
@@ -99,12 +100,12 @@ async function countVersions(
   // at once.
   const live = await sql<{
     one: number;
-  }>`select 1 as one from ${table} where live = 1 limit 1`.execute(tx);
+  }>`select 1 as one from ${table} where ${isLive()} limit 1`.execute(tx);
   if (live.rows.length === 0) return 0;
   const result = await sql<{
     n: number;
   }>`select count(*) as n from ${table} t where t.batch_id = ${batchId}
-      and exists (select 1 from ${table} o where o.nk_hash = t.nk_hash and o.nk = t.nk and o.live = 1)`.execute(
+      and exists (select 1 from ${table} o where o.nk_hash = t.nk_hash and o.nk = t.nk and ${isLive('o')})`.execute(
     tx,
   );
   return result.rows[0]?.n ?? 0;

@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.js';
 import type { DatasetDefinition } from './datasetDefinition.js';
 import { columnOf } from './datasetDefinition.js';
 import { formulaNoteCode } from './validateRow.js';
+import { isLive } from './liveRows.js';
 
 /** The report's shape is the API's (src/api/quality.ts). */
 export type { QualityReport };
@@ -33,7 +34,7 @@ export function timelinessScore(
 type Live = 'batch' | 'live';
 
 function rowsOf(where: { kind: Live; batchId?: number }): RawBuilder<unknown> {
-  return where.kind === 'batch' ? sql`t.batch_id = ${where.batchId}` : sql`t.live = 1`;
+  return where.kind === 'batch' ? sql`t.batch_id = ${where.batchId}` : isLive('t');
 }
 
 /**
@@ -50,11 +51,11 @@ async function consistency(
   const hasLive = async (other: string): Promise<boolean> => {
     const found = await sql<{
       one: number;
-    }>`select 1 as one from ${sql.table(other)} where live = 1 limit 1`.execute(db);
+    }>`select 1 as one from ${sql.table(other)} where ${isLive()} limit 1`.execute(db);
     return found.rows.length > 0;
   };
   const notInRegistry = (column: string): RawBuilder<unknown> =>
-    sql`not exists (select 1 from ds_residents r where r.live = 1 and r.id_number = ${sql.ref(`t.${column}`)})`;
+    sql`not exists (select 1 from ds_residents r where ${isLive('r')} and r.id_number = ${sql.ref(`t.${column}`)})`;
   const conditions: { name: string; condition: RawBuilder<unknown> }[] = [
     { name: 'row_warnings', condition: sql`t.issues is not null` },
     // Free text a spreadsheet would run as a formula (one of the row warnings, named apart).
@@ -69,7 +70,7 @@ async function consistency(
     if (await hasLive('ds_programs')) {
       conditions.push({
         name: 'unknown_program',
-        condition: sql`not exists (select 1 from ds_programs p where p.live = 1 and p.program_code = t.program_code)`,
+        condition: sql`not exists (select 1 from ds_programs p where ${isLive('p')} and p.program_code = t.program_code)`,
       });
     }
   }
@@ -79,7 +80,7 @@ async function consistency(
   if (definition.key === 'relations' && (await hasLive('ds_officials'))) {
     conditions.push({
       name: 'official_unknown',
-      condition: sql`not exists (select 1 from ds_officials o where o.live = 1 and o.id_number = t.official_id_number)`,
+      condition: sql`not exists (select 1 from ds_officials o where ${isLive('o')} and o.id_number = t.official_id_number)`,
     });
   }
   const failsAny = sql.join(
@@ -173,7 +174,7 @@ export async function datasetQuality(
   const filledExpressions = definition.fields.map((f) => sql`count(${sql.ref(columnOf(f))})`);
   const counts = await sql<Record<string, number>>`select count(*) as n, ${sql.join(
     filledExpressions.map((e, i) => sql`${e} as ${sql.ref(`f${i}`)}`),
-  )} from ${table} where live = 1`.execute(db);
+  )} from ${table} where ${isLive()}`.execute(db);
   const first = counts.rows[0] ?? {};
   const rows = first.n ?? 0;
   const filled = definition.fields.reduce((sum, _f, i) => sum + (first[`f${i}`] ?? 0), 0);

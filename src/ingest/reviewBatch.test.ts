@@ -15,6 +15,7 @@ import { verifyAuditChain } from '../audit/verifyAuditChain.js';
 import type { Role } from '../api/roles.js';
 import { datasets } from './datasets/index.js';
 import { importFile } from './importFile.js';
+import { isLive } from './liveRows.js';
 import { approveBatch, rejectBatch, rollbackBatch, type Reviewer } from './reviewBatch.js';
 import { writeSetting } from '../settings/settingsRepository.js';
 import { auditedWrite } from '../audit/auditedWrite.js';
@@ -40,7 +41,7 @@ async function liveAmounts(ctx: TestContext): Promise<Record<string, number>> {
   const rows = await ctx.handle.db
     .selectFrom('ds_disbursements')
     .select(['record_id', 'amount_fen'])
-    .where('live', '=', 1)
+    .where(isLive())
     .execute();
   return Object.fromEntries(rows.map((r) => [r.record_id, r.amount_fen]));
 }

@@ -20,6 +20,7 @@ import { datasets } from './datasets/index.js';
 import { isDatasetKey, type DatasetDefinition } from './datasetDefinition.js';
 import type { BatchStatus } from './ingestTables.js';
 import { defaultMinValidity, type QualityReport } from './quality.js';
+import { isLive, setLive } from './liveRows.js';
 
 export interface Reviewer {
   actor: Actor;
@@ -91,11 +92,13 @@ async function goLive(
   // planner's statistics (on PostgreSQL they count a just-imported batch as one row, and the
   // planner would compare every old version with every batch row).
   const replaced =
-    await sql`update ${table} set live = 0, live_changed_by = ${batchId} where row_id in (
+    await sql`update ${table} set ${setLive(false)}, live_changed_by = ${batchId} where row_id in (
       select o.row_id from ${table} n
-      join ${table} o on o.nk_hash = n.nk_hash and o.nk = n.nk and o.live = 1
+      join ${table} o on o.nk_hash = n.nk_hash and o.nk = n.nk and ${isLive('o')}
       where n.batch_id = ${batchId})`.execute(tx);
-  const live = await sql`update ${table} set live = 1 where batch_id = ${batchId}`.execute(tx);
+  const live = await sql`update ${table} set ${setLive(true)} where batch_id = ${batchId}`.execute(
+    tx,
+  );
   return Number(replaced.numAffectedRows ?? 0) + Number(live.numAffectedRows ?? 0);
 }
 
@@ -258,10 +261,9 @@ export async function rollbackBatch(
     const table = sql.table(definition.table);
     const liveBefore = await sql<{
       n: number;
-    }>`select count(*) as n from ${table} where batch_id = ${batch.id} and live = 1`.execute(tx);
-    const withdrawn = await sql`update ${table} set live = 0 where batch_id = ${batch.id}`.execute(
-      tx,
-    );
+    }>`select count(*) as n from ${table} where batch_id = ${batch.id} and ${isLive()}`.execute(tx);
+    const withdrawn =
+      await sql`update ${table} set ${setLive(false)} where batch_id = ${batch.id}`.execute(tx);
     // Each record the batch touched returns to its latest version in a still-approved batch:
     // one pass over the approved rows (the key index holds live rows only) against the
     // touched keys. On PostgreSQL the batch is younger than the statistics, which count it
@@ -269,7 +271,7 @@ export async function rollbackBatch(
     // county's payments. Hashing the keys is right whatever the batch's size.
     if (ctx.handle.dialect === 'postgres') await sql`set local enable_nestloop = off`.execute(tx);
     const restored =
-      await sql`update ${table} set live = 1, live_changed_by = ${batch.id} where row_id in (
+      await sql`update ${table} set ${setLive(true)}, live_changed_by = ${batch.id} where row_id in (
         select row_id from (
           select r.row_id, row_number() over (
               partition by r.nk_hash, r.nk order by b.approved_seq desc, r.row_id desc) as recency

@@ -6,6 +6,7 @@ import { formatYuan } from '../core/money.js';
 import { columnOf, type DatasetDefinition, type FieldDefinition } from './datasetDefinition.js';
 import type { StoredValue } from './fieldKinds.js';
 import { insertQuarantine, type QuarantineEntry } from './quarantineRepository.js';
+import { isLive } from './liveRows.js';
 
 /**
  * Whose data a row is. A row names its division (a resident's or a payment's village, an
@@ -62,13 +63,13 @@ async function fillPersonDivisions(
   if (division.kind === 'person') {
     const person = sql.ref(`${definition.table}.${division.column}`);
     await sql`update ${table} set division_code = (
-        select min(r.village_code) from ds_residents r where r.id_number = ${person} and r.live = 1)
+        select min(r.village_code) from ds_residents r where r.id_number = ${person} and ${isLive('r')})
       where batch_id = ${batchId}`.execute(tx);
   } else if (division.kind === 'businessPeople') {
     // The legal representative's village, or else a shareholder's.
     await sql`update ds_businesses set division_code = (
         select r.village_code from ds_business_people p
-        join ds_residents r on r.id_number = p.id_number and r.live = 1
+        join ds_residents r on r.id_number = p.id_number and ${isLive('r')}
         where p.batch_id = ds_businesses.batch_id and p.row_number = ds_businesses.row_number
         order by case when p.role = 'legal_rep' then 0 else 1 end, r.village_code limit 1)
       where batch_id = ${batchId}`.execute(tx);
@@ -156,7 +157,7 @@ export async function holdRowsToJurisdiction(
   const replacesOutside = coversRoot
     ? sql`0`
     : sql`case when exists (select 1 from ${table} o
-          where o.nk_hash = t.nk_hash and o.nk = t.nk and o.live = 1
+          where o.nk_hash = t.nk_hash and o.nk = t.nk and ${isLive('o')}
             and not (${insideSql(other, scope)})) then 1 else 0 end`;
   const outsideOwn = sql`case when ${insideSql(own, scope)} then 0 else 1 end`;
   const field = divisionField(definition);

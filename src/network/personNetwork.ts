@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { NetworkEdge } from '../api/warnings.js';
+import { isLive } from '../ingest/liveRows.js';
 
 /** A person of the network by full ID number: for the server only (the API masks it). */
 export interface NetworkPerson {
@@ -57,8 +58,8 @@ export async function personNetwork(
       ? []
       : (
           await sql<EdgeRow>`select r.id_number as a, m.id_number as b, m.name as b_name, m.relation_to_head as detail
-            from ds_residents r join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = r.household_id
-            where r.live = 1 and r.status = '正常' and r.id_number in (${sql.join(people)})
+            from ds_residents r join ds_residents m on ${isLive('m')} and m.status = '正常' and m.household_id = r.household_id
+            where ${isLive('r')} and r.status = '正常' and r.id_number in (${sql.join(people)})
             limit ${limit}`.execute(db)
         ).rows;
 
@@ -70,14 +71,14 @@ export async function personNetwork(
   );
   const declared = (
     await sql<EdgeRow>`select official_id_number as a, relative_id_number as b, relative_name as b_name, relation as detail
-      from ds_relations where live = 1 and (official_id_number = ${id} or relative_id_number = ${id}) limit ${limit}`.execute(
+      from ds_relations where ${isLive()} and (official_id_number = ${id} or relative_id_number = ${id}) limit ${limit}`.execute(
       db,
     )
   ).rows;
   add(declared, 'declared', '亲属关系申报', (r) => `申报关系：${r.detail ?? ''}`);
   const accounts = (
     await sql<EdgeRow>`select distinct id_number as a, account_holder_id_number as b, account_holder as b_name, bank_account as detail
-      from ds_disbursements where live = 1 and account_holder_id_number is not null and account_holder_id_number <> id_number
+      from ds_disbursements where ${isLive()} and account_holder_id_number is not null and account_holder_id_number <> id_number
         and (id_number = ${id} or account_holder_id_number = ${id}) limit ${limit}`.execute(db)
   ).rows;
   add(
@@ -88,7 +89,7 @@ export async function personNetwork(
   );
   const handled = (
     await sql<EdgeRow>`select distinct handler_id_number as a, id_number as b, name as b_name, program_code as detail
-      from ds_disbursements where live = 1 and handler_id_number is not null and (handler_id_number = ${id} or id_number = ${id})
+      from ds_disbursements where ${isLive()} and handler_id_number is not null and (handler_id_number = ${id} or id_number = ${id})
       limit ${limit}`.execute(db)
   ).rows;
   add(handled, 'handler', '民生资金发放明细（经办人）', (r) => `经办 ${r.detail ?? ''} 项目发放`);
@@ -98,9 +99,9 @@ export async function personNetwork(
   ] as const) {
     const rows = (
       await sql<EdgeRow>`select r.id_number as a, o.id_number as b, o.name as b_name, o.${sql.ref(column)} as detail
-        from ds_residents r join ds_residents o on o.live = 1 and o.${sql.ref(column)} = r.${sql.ref(column)}
+        from ds_residents r join ds_residents o on ${isLive('o')} and o.${sql.ref(column)} = r.${sql.ref(column)}
           and o.household_id <> r.household_id
-        where r.live = 1 and r.id_number = ${id} and r.${sql.ref(column)} is not null and r.${sql.ref(column)} <> ''
+        where ${isLive('r')} and r.id_number = ${id} and r.${sql.ref(column)} is not null and r.${sql.ref(column)} <> ''
         limit ${limit}`.execute(db)
     ).rows;
     add(rows, kind, `户籍人口（相同${label}）`, () => `相同${label}`);
@@ -120,7 +121,7 @@ export async function personNetwork(
     ? (
         await sql<{ id_number: string; name: string; village_code: string | null }>`
           select r.id_number, r.name, r.village_code from ds_residents r
-          where r.live = 1 and r.id_number in (${sql.join(list)})`.execute(db)
+          where ${isLive('r')} and r.id_number in (${sql.join(list)})`.execute(db)
       ).rows
     : [];
   const byId = new Map(info.map((r) => [r.id_number, r]));
@@ -129,7 +130,7 @@ export async function personNetwork(
         (
           await sql<{
             id_number: string;
-          }>`select distinct id_number from ds_officials where live = 1 and id_number in (${sql.join(list)})`.execute(
+          }>`select distinct id_number from ds_officials where ${isLive()} and id_number in (${sql.join(list)})`.execute(
             db,
           )
         ).rows.map((r) => r.id_number),

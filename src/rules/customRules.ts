@@ -17,6 +17,7 @@ import {
 } from './ruleContext.js';
 import { householdFactHits } from './builtin/householdFacts.js';
 import type { WarningGroup } from '../warnings/warningGroup.js';
+import { isLive } from '../ingest/liveRows.js';
 
 /**
  * Rules an administrator adds without code (docs/zh/自定义规则.md has a worked example): a
@@ -235,7 +236,7 @@ export function compileCustomRule(
         : sql``;
     const conditions = sql.join(
       [
-        sql`f.live = 1`,
+        isLive('f'),
         timingSql(definition),
         ...definition.fact.where.map((c) => conditionSql('f', c)),
       ],
@@ -247,7 +248,7 @@ export function compileCustomRule(
         rule: definition.code,
         facts: sql`${table} f`,
         when: sql`${conditions} ${programs}`,
-        factFilter: sql`f.live = 1`,
+        factFilter: isLive('f'),
         meansTested,
         selfOnly: definition.people === 'beneficiary',
         columns: {
@@ -261,7 +262,7 @@ export function compileCustomRule(
     const household =
       definition.people === 'household'
         ? sql`or exists (select 1 from ds_residents m join ${table} f on f.id_number = m.id_number and ${conditions}
-            where m.live = 1 and m.status = '正常' and m.household_id = ${householdOf(ctx, 'p')})`
+            where ${isLive('m')} and m.status = '正常' and m.household_id = ${householdOf(ctx, 'p')})`
         : sql``;
     return [
       sql`${paymentHit(definition.code, 'p', { fact_kind: `no_${definition.fact.dataset}` })}

@@ -1,5 +1,6 @@
 import type { Dialect } from '../db/openDatabase.js';
 import { sql, type RawBuilder } from 'kysely';
+import { isLive } from '../ingest/liveRows.js';
 
 /** What a rule's query may depend on, beyond the live data. */
 export interface RuleContext {
@@ -193,7 +194,7 @@ export function livePayment(
   return sql`${paymentRows(ctx, p, options)} and ${inJurisdiction(ctx, `${p}.village_code`)}
     ${
       options.meansTested
-        ? sql`and exists (select 1 from ds_programs mt where mt.live = 1 and mt.program_code = ${column('program_code')} and mt.means_tested = 1)`
+        ? sql`and exists (select 1 from ds_programs mt where ${isLive('mt')} and mt.program_code = ${column('program_code')} and mt.means_tested = 1)`
         : sql``
     }`;
 }
@@ -205,7 +206,7 @@ export function livePayment(
 export function householdOf(ctx: RuleContext, p: string): RawBuilder<unknown> {
   if (ctx.incremental)
     return sql`coalesce(${sql.ref(`${p}.registry_household`)}, ${sql.ref(`${p}.household_id`)})`;
-  return sql`coalesce((select hh.household_id from ds_residents hh where hh.live = 1 and hh.status = '正常'
+  return sql`coalesce((select hh.household_id from ds_residents hh where ${isLive('hh')} and hh.status = '正常'
     and hh.id_number = ${sql.ref(`${p}.id_number`)}), ${sql.ref(`${p}.household_id`)})`;
 }
 
@@ -215,6 +216,6 @@ export function householdOf(ctx: RuleContext, p: string): RawBuilder<unknown> {
  */
 export function unregistered(ctx: RuleContext, p: string): RawBuilder<unknown> {
   if (ctx.incremental) return sql`${sql.ref(`${p}.registry_household`)} is null`;
-  return sql`not exists (select 1 from ds_residents r where r.live = 1 and r.status = '正常'
+  return sql`not exists (select 1 from ds_residents r where ${isLive('r')} and r.status = '正常'
     and r.id_number = ${sql.ref(`${p}.id_number`)})`;
 }

@@ -4,6 +4,7 @@ import type { WriteTx } from '../audit/auditedWrite.js';
 import type { Dialect } from '../db/openDatabase.js';
 import type { Database } from '../db/schema.js';
 import { scanPaymentsTable } from './ruleContext.js';
+import { isLive } from '../ingest/liveRows.js';
 
 /** Columns naming the person a record is about (a payment's beneficiary, a car's owner…). */
 const subjectColumns: [string, string][] = [
@@ -183,17 +184,17 @@ export async function collectScanSubjects(
       select ${sql.lit(scanId)}, x.subject, r.household_id, r.name,
         case when r.id_number is not null then ${registered('r')} end, ${sql.lit(level)}
       from (select distinct y.subject from (${select}) y where y.subject is not null) x
-      left join ds_residents r on r.live = 1 and r.id_number = x.subject
+      left join ds_residents r on ${isLive('r')} and r.id_number = x.subject
       where true ${keepLarger}`.execute(tx);
   const linked = sql`(${union(linkColumns)})`;
   await add(union(subjectColumns.filter(([table]) => table !== 'ds_disbursements')), recheck.all);
   // People whose links changed: the relatives officials declared, and whom they handled.
   await add(
-    sql`select rel.relative_id_number as subject from ds_relations rel where rel.live = 1 and rel.official_id_number in ${linked}`,
+    sql`select rel.relative_id_number as subject from ds_relations rel where ${isLive('rel')} and rel.official_id_number in ${linked}`,
     recheck.all,
   );
   await add(
-    sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.handler_id_number in ${linked}`,
+    sql`select d.id_number as subject from ds_disbursements d where ${isLive('d')} and d.handler_id_number in ${linked}`,
     recheck.all,
   );
   // The registry coming to a village, or leaving it, decides R11 for everyone paid there who
@@ -203,14 +204,14 @@ export async function collectScanSubjects(
   const villages = await sql<{ village_code: string }>`select v.village_code from (
       select village_code from ${byBatch(dialect, 'ds_residents')} where batch_id in ${changed}
       union select village_code from ds_residents where live_changed_by in ${changed}) v
-    where not exists (select 1 from ds_residents r where r.live = 1 and r.village_code = v.village_code
+    where not exists (select 1 from ds_residents r where ${isLive('r')} and r.village_code = v.village_code
       and r.batch_id not in ${changed})`.execute(tx);
   for (let i = 0; i < villages.rows.length; i += 1000) {
     const part = villages.rows.slice(i, i + 1000).map((v) => v.village_code);
     await add(
-      sql`select d.id_number as subject from ds_disbursements d where d.live = 1
+      sql`select d.id_number as subject from ds_disbursements d where ${isLive('d')}
         and d.village_code in (${sql.join(part)})
-        and not exists (select 1 from ds_residents r where r.live = 1 and r.id_number = d.id_number)`,
+        and not exists (select 1 from ds_residents r where ${isLive('r')} and r.id_number = d.id_number)`,
       recheck.all,
     );
   }
@@ -221,15 +222,15 @@ export async function collectScanSubjects(
     sql`insert into scan_periods (scan_id, subject, period) select distinct ${sql.lit(scanId)}, x.id_number, x.period
       from (${select}) x where x.id_number is not null on conflict do nothing`.execute(tx);
   await addMonths(touched('ds_disbursements', 'id_number, period'));
-  await addMonths(sql`select d.id_number, d.period from ds_disbursements d where d.live = 1 and (d.bank_account, d.period) in (
+  await addMonths(sql`select d.id_number, d.period from ds_disbursements d where ${isLive('d')} and (d.bank_account, d.period) in (
     select bank_account, period from ${byBatch(dialect, 'ds_disbursements')} where batch_id in ${changed})`);
-  await addMonths(sql`select d.id_number, d.period from ds_disbursements d where d.live = 1 and (d.bank_account, d.period) in (
+  await addMonths(sql`select d.id_number, d.period from ds_disbursements d where ${isLive('d')} and (d.bank_account, d.period) in (
     select bank_account, period from ds_disbursements where live_changed_by in ${changed})`);
   await add(sql`select subject from scan_periods where scan_id = ${scanId}`, recheck.months);
   const addResidents = (where: RawBuilder<unknown>, level: Recheck) =>
     sql`insert into scan_subjects (scan_id, subject, household_id, name, registered, recheck)
       select ${sql.lit(scanId)}, m.id_number, m.household_id, m.name, ${registered('m')}, ${sql.lit(level)}
-      from ds_residents m where m.live = 1 and ${where} ${keepLarger}`.execute(tx);
+      from ds_residents m where ${isLive('m')} and ${where} ${keepLarger}`.execute(tx);
   // Whole households, so that every fact a re-checked payment can meet through a household
   // (R02, R05–R07) is about a subject. Re-checked in full: the members of the registry
   // households of those re-checked in full, and of the households the changed batches took
@@ -242,7 +243,7 @@ export async function collectScanSubjects(
     union select household_id from ${byBatch(dialect, 'ds_residents')} where batch_id in ${changed})`;
   await addResidents(sql`m.household_id in ${households}`, recheck.all);
   await add(
-    sql`select d.id_number as subject from ds_disbursements d where d.live = 1 and d.household_id in ${households}`,
+    sql`select d.id_number as subject from ds_disbursements d where ${isLive('d')} and d.household_id in ${households}`,
     recheck.all,
   );
   // Listed only, for their facts: the other members of the households of everyone
@@ -254,7 +255,7 @@ export async function collectScanSubjects(
   );
   await addResidents(
     sql`m.household_id in (select d.household_id from scan_subjects s
-    join ds_disbursements d on d.live = 1 and d.id_number = s.subject and d.household_id is not null
+    join ds_disbursements d on ${isLive('d')} and d.id_number = s.subject and d.household_id is not null
     where s.scan_id = ${scanId} and s.recheck > 0 and coalesce(s.registered, 0) = 0)`,
     recheck.none,
   );
@@ -317,13 +318,13 @@ export async function copyScanPayments(
   const columns = sql.join(paymentColumns.map((c) => sql.ref(`d.${c}`)));
   const registryHousehold = sql`case when s.registered = 1 then s.household_id end as registry_household`;
   const rows = sql`select ${columns}, ${registryHousehold}
-    from scan_subjects s join ds_disbursements d on d.live = 1 and d.id_number = s.subject
+    from scan_subjects s join ds_disbursements d on ${isLive('d')} and d.id_number = s.subject
     where s.scan_id = ${sql.lit(scanId)} and s.recheck = ${sql.lit(recheck.all)}
     union all
     select ${columns}, ${registryHousehold}
     from scan_periods m
     join scan_subjects s on s.scan_id = m.scan_id and s.subject = m.subject and s.recheck = ${sql.lit(recheck.months)}
-    join ds_disbursements d on d.live = 1 and d.id_number = m.subject and d.period = m.period
+    join ds_disbursements d on ${isLive('d')} and d.id_number = m.subject and d.period = m.period
     where m.scan_id = ${sql.lit(scanId)}`;
   // SQLite: a temporary table of the one connection, written outside the database file and
   // its write-ahead log, gone with the connection; its page cache holds the whole copy.

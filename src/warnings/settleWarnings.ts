@@ -3,6 +3,7 @@ import type { AppContext } from '../appContext.js';
 import type { Actor } from '../audit/actor.js';
 import { auditedWrite, type WriteScope } from '../audit/auditedWrite.js';
 import { divisionPrefix } from '../core/divisionCode.js';
+import { isLive } from '../ingest/liveRows.js';
 import { maskNumbers } from '../rules/maskNumbers.js';
 import type { RunnableRule } from '../rules/rulesToRun.js';
 import type { ScanKind } from '../rules/rulesTables.js';
@@ -96,7 +97,7 @@ export async function settleWarnings(
   const programs = await db
     .selectFrom('ds_programs')
     .select(['program_code', 'name'])
-    .where('live', '=', 1)
+    .where(isLive())
     .execute();
   const groups = groupHits(hits, new Map(programs.map((p) => [p.program_code, p.name])));
   const rulesBySubject = new Map<string, Set<string>>();

@@ -8,6 +8,7 @@ import {
   payments,
   unregistered,
 } from '../ruleContext.js';
+import { isLive } from '../../ingest/liveRows.js';
 
 /**
  * In an incremental scan, the facts of the listed people (subjectFacts in householdFactHits),
@@ -32,7 +33,7 @@ export function peopleOfPayments(pays: RawBuilder<unknown>): RawBuilder<unknown>
   return sql`(select p.row_id as pay_row, p.id_number as person, p.name as person_name, 1 as is_self from ${pays} p
     union all
     select p.row_id, m.id_number, m.name, 0 from ${pays} p
-    join (select id_number, household_id, name from ds_residents where live = 1 and status = '正常') m
+    join (select id_number, household_id, name from ds_residents where ${isLive()} and status = '正常') m
       on m.household_id = p.hk and m.id_number <> p.id_number)`;
 }
 
@@ -43,7 +44,7 @@ export interface HouseholdFact {
   /** Conditions joining a payment p to a fact f in time (validity during p.period). */
   when: RawBuilder<unknown>;
   /**
-   * Conditions on the fact f alone that `when` also states (`f.live = 1` for a dataset table):
+   * Conditions on the fact f alone that `when` also states (`isLive('f')` for a dataset table):
    * an incremental scan looks the subjects' facts up with them, through the table's partial
    * indexes on live rows.
    */
@@ -81,7 +82,7 @@ export function householdFactHits(ctx: RuleContext, fact: HouseholdFact): RawBui
         : [
             sql`${paymentHit(fact.rule, 'p', { related_name: sql`f.owner_name`, ...columns })}
     from subject_facts f
-    ${keptOrderJoin(ctx)} ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = f.owner_household and m.id_number <> f.id_number
+    ${keptOrderJoin(ctx)} ds_residents m on ${isLive('m')} and m.status = '正常' and m.household_id = f.owner_household and m.id_number <> f.id_number
     ${keptOrderJoin(ctx)} ${payments(ctx)} p on p.id_number = m.id_number and ${pay}
     where f.owner_registered = 1 and ${fact.when}`,
             sql`${paymentHit(fact.rule, 'p', { related_name: sql`f.owner_name`, ...columns })}
@@ -98,7 +99,7 @@ export function householdFactHits(ctx: RuleContext, fact: HouseholdFact): RawBui
   if (fact.selfOnly) return [self(fact.facts)];
   const outsiders = sql`${paymentHit(fact.rule, 'p', { related_name: sql`o.name`, ...columns })}
     from ${fact.facts}
-    join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
+    join ds_residents o on ${isLive('o')} and o.status = '正常' and o.id_number = f.id_number
     join ${payments(ctx)} p on p.household_id = o.household_id and p.id_number <> o.id_number
       and ${pay}
     where ${fact.when} and ${unregistered(ctx, 'p')}`;
@@ -106,8 +107,8 @@ export function householdFactHits(ctx: RuleContext, fact: HouseholdFact): RawBui
     self(fact.facts),
     sql`${paymentHit(fact.rule, 'p', { related_name: sql`o.name`, ...columns })}
     from ${fact.facts}
-    join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
-    join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = o.household_id and m.id_number <> o.id_number
+    join ds_residents o on ${isLive('o')} and o.status = '正常' and o.id_number = f.id_number
+    join ds_residents m on ${isLive('m')} and m.status = '正常' and m.household_id = o.household_id and m.id_number <> o.id_number
     join ${payments(ctx)} p on p.id_number = m.id_number and ${pay}
     where ${fact.when}`,
     outsiders,

@@ -3,13 +3,14 @@ import type { BuiltinRule } from '../../builtinRule.js';
 import { chineseDate, distinct, paidTail } from '../../explainText.js';
 import { livePayment, paymentHit, payments } from '../../ruleContext.js';
 import { R01Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 /** Each person's earliest death, with the source that reported it. */
 export const firstDeaths = sql`(select e.id_number, e.death_date, min(e.source_kind) as source_kind
   from ds_deaths e
-  join (select id_number, min(death_date) as first_death from ds_deaths where live = 1 group by id_number) x
+  join (select id_number, min(death_date) as first_death from ds_deaths where ${isLive()} group by id_number) x
     on x.id_number = e.id_number and x.first_death = e.death_date
-  where e.live = 1
+  where ${isLive('e')}
   group by e.id_number, e.death_date)`;
 
 /** R01 死亡后仍发放: a payment for a later month than the beneficiary's earliest death. */

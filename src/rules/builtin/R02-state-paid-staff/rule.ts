@@ -4,6 +4,7 @@ import { distinct, listed, paidTail } from '../../explainText.js';
 import { periodEnd, periodStart } from '../../ruleContext.js';
 import { householdFactHits } from '../householdFacts.js';
 import { R02Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 /**
  * R02 财政供养人员领取: a means-tested payment while the beneficiary or a household member is
@@ -19,16 +20,16 @@ export const R02: BuiltinRule = {
     ...householdFactHits(ctx, {
       rule: 'R02',
       facts: sql`ds_payroll f`,
-      when: sql`f.live = 1 and f.period = p.period`,
-      factFilter: sql`f.live = 1`,
+      when: sql`${isLive('f')} and f.period = p.period`,
+      factFilter: isLive('f'),
       meansTested: true,
       columns: { fact_kind: 'payroll', fact_ref: sql`f.employer`, fact_text: sql`f.employer` },
     }),
     ...householdFactHits(ctx, {
       rule: 'R02',
       facts: sql`ds_officials f`,
-      factFilter: sql`f.live = 1 and f.state_paid = 1`,
-      when: sql`f.live = 1 and f.state_paid = 1 and f.start_date <= ${periodEnd('p.period')}
+      factFilter: sql`${isLive('f')} and f.state_paid = 1`,
+      when: sql`${isLive('f')} and f.state_paid = 1 and f.start_date <= ${periodEnd('p.period')}
         and (f.end_date is null or f.end_date >= ${periodStart('p.period')})`,
       meansTested: true,
       columns: {

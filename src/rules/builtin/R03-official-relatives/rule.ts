@@ -13,6 +13,7 @@ import {
   unregistered,
 } from '../../ruleContext.js';
 import { R03Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 function officialFact(kind: RawBuilder<unknown> | string) {
   return {
@@ -26,7 +27,7 @@ function officialFact(kind: RawBuilder<unknown> | string) {
 }
 
 /** The official o was in office during p's period and has power over p's village. */
-const inOffice = sql`o.live = 1 and o.start_date <= ${periodEnd('p.period')}
+const inOffice = sql`${isLive('o')} and o.start_date <= ${periodEnd('p.period')}
   and (o.end_date is null or o.end_date >= ${periodStart('p.period')})
   and p.village_code like ${divisionPrefixSql('o.jurisdiction_code')} || '%'`;
 
@@ -43,18 +44,18 @@ function incrementalQueries(ctx: RuleContext): RawBuilder<unknown>[] {
       where ${pay} and ${inOffice}`,
     sql`${paymentHit('R03', 'p', officialFact(sql`'declared:' || rel.relation`))}
       from ${payments(ctx)} p
-      ${then} ds_relations rel on rel.live = 1 and rel.relative_id_number = p.id_number
+      ${then} ds_relations rel on ${isLive('rel')} and rel.relative_id_number = p.id_number
       ${then} ds_officials o on o.id_number = rel.official_id_number
       where ${pay} and ${inOffice}`,
     sql`${paymentHit('R03', 'p', officialFact('household'))}
       from ${payments(ctx)} p
-      ${then} ds_residents m on m.live = 1 and m.status = '正常' and m.id_number = p.id_number
-      ${then} ds_residents h on h.live = 1 and h.status = '正常' and h.household_id = m.household_id and h.id_number <> p.id_number
+      ${then} ds_residents m on ${isLive('m')} and m.status = '正常' and m.id_number = p.id_number
+      ${then} ds_residents h on ${isLive('h')} and h.status = '正常' and h.household_id = m.household_id and h.id_number <> p.id_number
       ${then} ds_officials o on o.id_number = h.id_number
       where ${pay} and ${inOffice}`,
     sql`${paymentHit('R03', 'p', officialFact('household'))}
       from ${payments(ctx)} p
-      ${then} ds_residents h on h.live = 1 and h.status = '正常' and h.household_id = p.household_id and h.id_number <> p.id_number
+      ${then} ds_residents h on ${isLive('h')} and h.status = '正常' and h.household_id = p.household_id and h.id_number <> p.id_number
       ${then} ds_officials o on o.id_number = h.id_number
       where ${pay} and ${inOffice} and ${unregistered(ctx, 'p')}`,
   ];
@@ -71,17 +72,17 @@ function queries(ctx: RuleContext): RawBuilder<unknown>[] {
       from ds_relations rel
       join ds_officials o on o.id_number = rel.official_id_number
       join ${payments(ctx)} p on p.id_number = rel.relative_id_number and ${pay}
-      where rel.live = 1 and ${inOffice}`,
+      where ${isLive('rel')} and ${inOffice}`,
     // Members of the official's household: in the registry, or named on the payment.
     sql`${paymentHit('R03', 'p', officialFact('household'))}
       from ds_officials o
-      join ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = o.id_number
-      join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = h.household_id and m.id_number <> o.id_number
+      join ds_residents h on ${isLive('h')} and h.status = '正常' and h.id_number = o.id_number
+      join ds_residents m on ${isLive('m')} and m.status = '正常' and m.household_id = h.household_id and m.id_number <> o.id_number
       join ${payments(ctx)} p on p.id_number = m.id_number and ${pay}
       where ${inOffice}`,
     sql`${paymentHit('R03', 'p', officialFact('household'))}
       from ds_officials o
-      join ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = o.id_number
+      join ds_residents h on ${isLive('h')} and h.status = '正常' and h.id_number = o.id_number
       join ${payments(ctx)} p on p.household_id = h.household_id and p.id_number <> o.id_number and ${pay}
       where ${inOffice}
         and ${unregistered(ctx, 'p')}`,

@@ -10,6 +10,7 @@ import {
   unregistered,
 } from '../../ruleContext.js';
 import { R04Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 /**
  * R04 经办人利益冲突: the payment's handler is the beneficiary, of the beneficiary's household,
@@ -37,20 +38,20 @@ export const R04: BuiltinRule = {
     const declared = (beneficiary: string, handlerSide: string) =>
       ctx.incremental
         ? sql`${handler('declared')} from ${payments(ctx)} p
-        ${then} ds_relations rel on rel.live = 1 and ${sql.ref(`rel.${beneficiary}`)} = p.id_number
+        ${then} ds_relations rel on ${isLive('rel')} and ${sql.ref(`rel.${beneficiary}`)} = p.id_number
           and ${sql.ref(`rel.${handlerSide}`)} = p.handler_id_number
         where ${pay} and rel.official_id_number <> rel.relative_id_number`
         : sql`${handler('declared')} from ds_relations rel
         join ${payments(ctx)} p on p.id_number = ${sql.ref(`rel.${beneficiary}`)} and p.handler_id_number = ${sql.ref(`rel.${handlerSide}`)} and ${pay}
-        where rel.live = 1 and rel.official_id_number <> rel.relative_id_number`;
+        where ${isLive('rel')} and rel.official_id_number <> rel.relative_id_number`;
     return [
       sql`${handler('self')} from ${payments(ctx)} p where ${pay} and p.handler_id_number = p.id_number`,
       sql`${handler('household')} from ${handlers}
-        ${then} ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = hd.id_number
-        ${then} ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = h.household_id and m.id_number <> hd.id_number
+        ${then} ds_residents h on ${isLive('h')} and h.status = '正常' and h.id_number = hd.id_number
+        ${then} ds_residents m on ${isLive('m')} and m.status = '正常' and m.household_id = h.household_id and m.id_number <> hd.id_number
         ${then} ${payments(ctx)} p on p.id_number = m.id_number and p.handler_id_number = hd.id_number and ${pay}`,
       sql`${handler('household')} from ${handlers}
-        ${then} ds_residents h on h.live = 1 and h.status = '正常' and h.id_number = hd.id_number
+        ${then} ds_residents h on ${isLive('h')} and h.status = '正常' and h.id_number = hd.id_number
         ${then} ${payments(ctx)} p on p.household_id = h.household_id and p.handler_id_number = hd.id_number
           and p.id_number <> hd.id_number and ${pay}
         where ${unregistered(ctx, 'p')}`,

@@ -4,6 +4,7 @@ import { distinct, listed, paidTail } from '../../explainText.js';
 import { periodEnd, periodStart } from '../../ruleContext.js';
 import { householdFactHits } from '../householdFacts.js';
 import { R05Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 export const defaultExemptVehicleTypes = ['三轮汽车', '低速货车', '拖拉机', '摩托车'];
 
@@ -37,8 +38,8 @@ export const R05: BuiltinRule = {
     return householdFactHits(ctx, {
       rule: 'R05',
       facts: sql`ds_vehicles f`,
-      factFilter: sql`f.live = 1 ${notExempt}`,
-      when: sql`f.live = 1 ${notExempt} and f.registered_date <= ${periodEnd('p.period')}
+      factFilter: sql`${isLive('f')} ${notExempt}`,
+      when: sql`${isLive('f')} ${notExempt} and f.registered_date <= ${periodEnd('p.period')}
         and (f.cancelled_date is null or f.cancelled_date >= ${periodStart('p.period')})`,
       meansTested: true,
       columns: {

@@ -12,6 +12,7 @@ import {
 } from '../../ruleContext.js';
 import { householdFactHits } from '../householdFacts.js';
 import { R06Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 /**
  * R06 有房产人员领取: a means-tested payment while, on the period's last day, the beneficiary
@@ -30,8 +31,8 @@ export const R06: BuiltinRule = {
       ...householdFactHits(ctx, {
         rule: 'R06',
         facts: sql`ds_properties f`,
-        factFilter: sql`f.live = 1 and f.usage in ('商业', '办公', '工业')`,
-        when: sql`f.live = 1 and f.usage in ('商业', '办公', '工业') and f.registered_date <= ${periodEnd('p.period')}`,
+        factFilter: sql`${isLive('f')} and f.usage in ('商业', '办公', '工业')`,
+        when: sql`${isLive('f')} and f.usage in ('商业', '办公', '工业') and f.registered_date <= ${periodEnd('p.period')}`,
         meansTested: true,
         columns: {
           fact_kind: sql`f.usage`,
@@ -46,13 +47,13 @@ export const R06: BuiltinRule = {
           select coalesce(o.household_id, 'P:' || f.id_number) as hkey, f.id_number, o.name as owner_name,
             f.certificate_no, f.location, f.registered_date
           from ds_properties f
-          left join ds_residents o on o.live = 1 and o.status = '正常' and o.id_number = f.id_number
-          where f.live = 1 and f.usage = '住宅' ${factOwnerFilter(ctx, 'f.id_number')}),
+          left join ds_residents o on ${isLive('o')} and o.status = '正常' and o.id_number = f.id_number
+          where ${isLive('f')} and f.usage = '住宅' ${factOwnerFilter(ctx, 'f.id_number')}),
         multi as materialized (
           select hkey from homes group by hkey having count(distinct certificate_no) >= ${minHomes}),
         hp as materialized (
           select mh.hkey, p.row_id, p.period from multi mh
-            join ds_residents m on m.live = 1 and m.status = '正常' and m.household_id = mh.hkey
+            join ds_residents m on ${isLive('m')} and m.status = '正常' and m.household_id = mh.hkey
             join ${payments(ctx)} p on p.id_number = m.id_number and ${pay}
           union
           select mh.hkey, p.row_id, p.period from multi mh

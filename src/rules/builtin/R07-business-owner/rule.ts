@@ -4,6 +4,7 @@ import { distinct, listed, paidTail } from '../../explainText.js';
 import { periodEnd, periodStart } from '../../ruleContext.js';
 import { householdFactHits } from '../householdFacts.js';
 import { R07Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 /**
  * R07 经营企业人员领取: a means-tested payment while the beneficiary or a household member is
@@ -24,7 +25,7 @@ export const R07: BuiltinRule = {
       facts: sql`(select bp.id_number, bp.role, b.credit_code, b.business_name, b.established_date, b.closed_date
         from ds_business_people bp
         cross join ds_businesses b
-        where b.live = 1 and b.batch_id = bp.batch_id and b.row_number = bp.row_number) f`,
+        where ${isLive('b')} and b.batch_id = bp.batch_id and b.row_number = bp.row_number) f`,
       when: sql`f.established_date <= ${periodEnd('p.period')} and (f.closed_date is null or f.closed_date >= ${periodStart('p.period')})`,
       meansTested: true,
       columns: {

@@ -3,6 +3,7 @@ import type { BuiltinRule } from '../../builtinRule.js';
 import { distinct, listed, paidTail } from '../../explainText.js';
 import { livePayment, paymentHit, paymentRows, payments } from '../../ruleContext.js';
 import { R08Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 /**
  * R08 重复领取: another payment of the same programme for the same month (another record), or
@@ -37,7 +38,7 @@ export const R08: BuiltinRule = {
         join ${payments(ctx)} q on ${paymentRows(ctx, 'q')} and q.id_number = p.id_number and q.period = p.period
           and q.program_code <> p.program_code
           and (';' || g.exclusive_with || ';') like ('%;' || q.program_code || ';%')
-        where g.live = 1 and g.exclusive_with is not null`,
+        where ${isLive('g')} and g.exclusive_with is not null`,
     ];
   },
   explain: (g) => {

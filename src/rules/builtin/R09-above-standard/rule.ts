@@ -3,6 +3,7 @@ import type { BuiltinRule } from '../../builtinRule.js';
 import { distinct, money, paidTail } from '../../explainText.js';
 import { livePayment, paymentHit, payments } from '../../ruleContext.js';
 import { R09Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 /** R09 超标准发放: an amount above the programme's monthly standard times the household size. */
 export const R09: BuiltinRule = {
@@ -19,7 +20,7 @@ export const R09: BuiltinRule = {
     })}
     from ds_programs g
     join ${payments(ctx)} p on p.program_code = g.program_code and ${livePayment(ctx, 'p')}
-    where g.live = 1 and g.standard_monthly_fen is not null and p.amount_fen > g.standard_monthly_fen * p.household_size`,
+    where ${isLive('g')} and g.standard_monthly_fen is not null and p.amount_fen > g.standard_monthly_fen * p.household_size`,
   ],
   explain: (g) => {
     const standard = Number(distinct(g.hits, (h) => h.fact_ref)[0] ?? 0);

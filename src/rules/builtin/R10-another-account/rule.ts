@@ -10,6 +10,7 @@ import {
   payments,
 } from '../../ruleContext.js';
 import { R10Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 function threshold(ctx: RuleContext, name: string, fallback: number): number {
   const value = ctx.params[name];
@@ -57,7 +58,7 @@ export const R10: BuiltinRule = {
       })}
       from ${payments(ctx)} p
       where ${everyPayment} and p.account_holder_id_number is not null and p.account_holder_id_number <> p.id_number
-        and not exists (select 1 from ds_residents m where m.live = 1 and m.status = '正常'
+        and not exists (select 1 from ds_residents m where ${isLive('m')} and m.status = '正常'
           and m.id_number = p.account_holder_id_number and m.household_id = ${householdOf(ctx, 'p')})`,
       sql`${paymentHit('R10', 'p', {
         fact_kind: 'holder_name',
@@ -66,21 +67,21 @@ export const R10: BuiltinRule = {
         // The smallest ID among the village's residents of that name, as written or by its
         // pinyin: two index lookups (an OR would read every resident of the village).
         related_id: sql`(select min(u.id_number) from (
-            select min(x.id_number) as id_number from ds_residents x where x.live = 1
+            select min(x.id_number) as id_number from ds_residents x where ${isLive('x')}
               and x.village_code = p.village_code and x.name_fold = p.holder_fold
             union all
-            select min(x.id_number) from ds_residents x where x.live = 1
+            select min(x.id_number) from ds_residents x where ${isLive('x')}
               and x.village_code = p.village_code and x.name_pinyin = p.holder_pinyin) u)`,
         related_name: sql`p.account_holder`,
-        fuzzy: sql`case when exists (select 1 from ds_residents x where x.live = 1 and x.village_code = p.village_code
+        fuzzy: sql`case when exists (select 1 from ds_residents x where ${isLive('x')} and x.village_code = p.village_code
           and x.name_fold = p.holder_fold) then 0
-          when exists (select 1 from ds_residents x where x.live = 1 and x.village_code = p.village_code
+          when exists (select 1 from ds_residents x where ${isLive('x')} and x.village_code = p.village_code
           and x.name_pinyin = p.holder_pinyin) then 1 else 0 end`,
       })}
       from ${payments(ctx)} p
       where ${everyPayment} and p.account_holder_id_number is null and p.holder_fold <> p.name_fold
-        and not exists (select 1 from ds_residents b where b.live = 1 and b.id_number = p.id_number and b.name_pinyin = p.holder_pinyin)
-        and not exists (select 1 from ds_residents m where m.live = 1 and m.status = '正常' and m.household_id = ${householdOf(ctx, 'p')}
+        and not exists (select 1 from ds_residents b where ${isLive('b')} and b.id_number = p.id_number and b.name_pinyin = p.holder_pinyin)
+        and not exists (select 1 from ds_residents m where ${isLive('m')} and m.status = '正常' and m.household_id = ${householdOf(ctx, 'p')}
           and (m.name_fold = p.holder_fold or m.name_pinyin = p.holder_pinyin))`,
       sql`${paymentHit('R10', 'p', {
         fact_kind: 'shared_account',
@@ -89,11 +90,11 @@ export const R10: BuiltinRule = {
       })}
       from (select bank_account, period, count(distinct id_number) as people, count(distinct hk) as households
             from (select c.bank_account, c.period, d.id_number,
-                    coalesce((select hh.household_id from ds_residents hh where hh.live = 1 and hh.status = '正常'
+                    coalesce((select hh.household_id from ds_residents hh where ${isLive('hh')} and hh.status = '正常'
                       and hh.id_number = d.id_number), d.household_id, 'P:' || d.id_number) as hk
-                  from (select bank_account, period from ds_disbursements where live = 1 ${accounts}
+                  from (select bank_account, period from ds_disbursements where ${isLive()} ${accounts}
                         group by bank_account, period having count(*) >= ${minPeople}) c
-                  join ds_disbursements d on d.live = 1 and d.bank_account = c.bank_account and d.period = c.period) a
+                  join ds_disbursements d on ${isLive('d')} and d.bank_account = c.bank_account and d.period = c.period) a
             group by bank_account, period
             having count(distinct id_number) >= ${minPeople} and count(distinct hk) >= ${minHouseholds}) s
       join ${payments(ctx)} p on p.bank_account = s.bank_account and p.period = s.period and ${pay}`,

@@ -10,6 +10,7 @@ import {
   planFence,
 } from '../../ruleContext.js';
 import { R11Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 /**
  * R11 身份存疑: the beneficiary's ID number is not in the registry although the registry holds
@@ -33,18 +34,18 @@ export const R11: BuiltinRule = {
       sql`${paymentHit('R11', 'p', { fact_kind: 'not_registered' })}
       from (select id_number from ${payments(ctx)} pp where ${paymentRows(ctx, 'pp')} group by id_number) b
       join ${payments(ctx)} p on p.id_number = b.id_number and ${pay}
-      where not exists (select 1 from ds_residents r where r.live = 1 and r.id_number = b.id_number)
-        and exists (select 1 from ds_residents v where v.live = 1 and v.village_code = p.village_code
+      where not exists (select 1 from ds_residents r where ${isLive('r')} and r.id_number = b.id_number)
+        and exists (select 1 from ds_residents v where ${isLive('v')} and v.village_code = p.village_code
           ${ctx.incremental ? planFence(ctx) : sql``})`,
       ctx.incremental
         ? sql`${paymentHit('R11', 'p', { fact_kind: 'name_differs', fact_text: sql`r.name` })}
       from ${payments(ctx)} p
-      ${keptOrderJoin(ctx)} ds_residents r on r.live = 1 and r.id_number = p.id_number
+      ${keptOrderJoin(ctx)} ds_residents r on ${isLive('r')} and r.id_number = p.id_number
       where ${pay} and r.name_fold <> p.name_fold`
         : sql`${paymentHit('R11', 'p', { fact_kind: 'name_differs', fact_text: sql`r.name` })}
       from ds_residents r
       join ${payments(ctx)} p on p.id_number = r.id_number and ${livePayment(ctx, 'p', { sequential: ctx.dialect === 'sqlite' })}
-      where r.live = 1 and r.name_fold <> p.name_fold`,
+      where ${isLive('r')} and r.name_fold <> p.name_fold`,
     ];
   },
   explain: (g) => {

@@ -3,6 +3,7 @@ import type { BuiltinRule } from '../../builtinRule.js';
 import { distinct, paidTail } from '../../explainText.js';
 import { livePayment, paymentHit, payments } from '../../ruleContext.js';
 import { R12Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 /** Whole years from the birth date in the ID number to the last day of the period. */
 export const ageAtPeriodEnd = sql`(cast(substr(p.period, 1, 4) as integer) - cast(substr(p.id_number, 7, 4) as integer)
@@ -20,7 +21,7 @@ export const R12: BuiltinRule = {
     from ${payments(ctx)} p
     join ds_programs g on g.program_code = p.program_code
     where ${livePayment(ctx, 'p', { sequential: true })}
-      and g.live = 1 and g.min_age is not null and ${ageAtPeriodEnd} < g.min_age`,
+      and ${isLive('g')} and g.min_age is not null and ${ageAtPeriodEnd} < g.min_age`,
   ],
   explain: (g) => {
     const minimum = distinct(g.hits, (h) => h.fact_ref)[0] ?? '';

@@ -3,6 +3,7 @@ import type { BuiltinRule } from '../../builtinRule.js';
 import { chineseDate, distinct, money, periodRange } from '../../explainText.js';
 import { selectHit, subjectFilter } from '../../ruleContext.js';
 import { R13Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 /** R13 吃空饷: a payroll record for a later month than the payee's earliest death. */
 export const R13: BuiltinRule = {
@@ -29,10 +30,10 @@ export const R13: BuiltinRule = {
       fact_date: sql`x.death_date`,
       fuzzy: 0,
     })}
-    from (select id_number, min(death_date) as death_date from ds_deaths where live = 1 group by id_number) x
+    from (select id_number, min(death_date) as death_date from ds_deaths where ${isLive()} group by id_number) x
     join ds_payroll s on s.id_number = x.id_number
-    left join ds_residents r on r.live = 1 and r.id_number = s.id_number
-    where s.live = 1 and s.period > substr(x.death_date, 1, 7)
+    left join ds_residents r on ${isLive('r')} and r.id_number = s.id_number
+    where ${isLive('s')} and s.period > substr(x.death_date, 1, 7)
       and coalesce(r.village_code, ${ctx.prefix.padEnd(12, '0')}) like ${`${ctx.prefix}%`}
       ${subjectFilter(ctx, 's.id_number')}`,
   ],

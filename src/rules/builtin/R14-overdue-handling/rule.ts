@@ -3,6 +3,7 @@ import type { BuiltinRule } from '../../builtinRule.js';
 import { chineseDate, listed } from '../../explainText.js';
 import { selectHit } from '../../ruleContext.js';
 import { R14Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 /**
  * R14 办理超时: an application whose working days from receipt to decision (to today while
@@ -37,8 +38,8 @@ export const R14: BuiltinRule = {
     join calendar c1 on c1.day = a.received_date
     join calendar c2 on c2.day = coalesce(a.decided_date, ${ctx.today})
     left join (select id_number, min(name) as name, min(jurisdiction_code) as jurisdiction_code
-               from ds_officials where live = 1 group by id_number) o on o.id_number = a.handler_id_number
-    where a.live = 1 and a.time_limit_days is not null
+               from ds_officials where ${isLive()} group by id_number) o on o.id_number = a.handler_id_number
+    where ${isLive('a')} and a.time_limit_days is not null
       and c2.workday_index - c1.workday_index > a.time_limit_days
       and coalesce(o.jurisdiction_code, ${ctx.prefix.padEnd(12, '0')}) like ${`${ctx.prefix}%`}`,
   ],

@@ -3,6 +3,7 @@ import type { BuiltinRule } from '../../builtinRule.js';
 import { chineseDate, distinct, listed } from '../../explainText.js';
 import { selectHit, type RuleContext } from '../../ruleContext.js';
 import { R15Name } from './ruleName.js';
+import { isLive } from '../../../ingest/liveRows.js';
 
 function setting(ctx: RuleContext, name: string, fallback: number): number {
   const value = ctx.params[name];
@@ -50,7 +51,7 @@ export const R15: BuiltinRule = {
       sql`${complaint({
         subject: sql`c.official_id_number`,
         subject_kind: 'person',
-        subject_name: sql`coalesce((select min(o.name) from ds_officials o where o.live = 1 and o.id_number = c.official_id_number), c.official_id_number)`,
+        subject_name: sql`coalesce((select min(o.name) from ds_officials o where ${isLive('o')} and o.id_number = c.official_id_number), c.official_id_number)`,
         jurisdiction_code: sql`c.village_code`,
         fact_kind: 'official',
       })}
