@@ -4,10 +4,10 @@ import type { ReactNode } from 'react';
 import { api, errorMessage, isAbort, isApiError } from '../components/api';
 import type { MeResponse } from '../components/apiTypes';
 import { useI18n } from '../components/i18n';
-import { ChangePasswordScreen } from './ChangePasswordScreen';
-import { ConsoleLayout } from './ConsoleLayout';
-import { LoginPage } from './LoginPage';
-import { SessionContext, type Session } from './session';
+import { ChangePasswordScreen } from './session/ChangePasswordScreen';
+import { ConsoleLayout } from './shell/ConsoleLayout';
+import { LoginPage } from './session/LoginPage';
+import { SessionContext, type Session } from './session/session';
 
 type State =
   | { kind: 'loading' }

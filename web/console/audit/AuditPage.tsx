@@ -1,0 +1,205 @@
+import { Alert, Button, Card, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { api } from '../../components/api';
+import type { AuditEntry, AuditResponse, AuditVerifyResponse } from '../../components/apiTypes';
+import { formatDateTime } from '../../components/format';
+import { useI18n } from '../../components/i18n';
+import { isMessageKey } from '../../components/messages';
+import { useApiErrorHandler, useSession } from '../session/session';
+
+export const auditPageSize = 100;
+
+/** A code the server records (`user.create`) in words when we know it, else as it is. */
+function CodeLabel(props: { prefix: string; code: string }): ReactNode {
+  const { t } = useI18n();
+  const key = `${props.prefix}${props.code}`;
+  if (!isMessageKey(key)) return <Tag className="mono">{props.code}</Tag>;
+  return (
+    <Tooltip title={<span className="mono">{props.code}</span>}>
+      <span>{t(key)}</span>
+    </Tooltip>
+  );
+}
+
+/** Pretty-prints a JSON snapshot; other text as it is. */
+function snapshot(text: string | null, none: string): string {
+  if (text === null || text === '') return none;
+  try {
+    return JSON.stringify(JSON.parse(text) as unknown, null, 2);
+  } catch {
+    return text;
+  }
+}
+
+function EntryDetail(props: { entry: AuditEntry }): ReactNode {
+  const { t } = useI18n();
+  const { entry } = props;
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      bordered
+      className="audit-detail"
+      items={[
+        {
+          key: 'before',
+          label: t('audit.before'),
+          children: <pre className="audit-json">{snapshot(entry.before, t('common.none'))}</pre>,
+        },
+        {
+          key: 'after',
+          label: t('audit.after'),
+          children: <pre className="audit-json">{snapshot(entry.after, t('common.none'))}</pre>,
+        },
+        {
+          key: 'hash',
+          label: t('audit.hash'),
+          children: <span className="mono audit-hash">{entry.hash}</span>,
+        },
+      ]}
+    />
+  );
+}
+
+/** The hash-chained audit trail, newest first, a hundred at a time; admins can verify it. */
+export function AuditPage(): ReactNode {
+  const { t } = useI18n();
+  const { user } = useSession().me;
+  const handleError = useApiErrorHandler();
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [hasMore, setHasMore] = useState(false);
+  const [verifying, setVerifying] = useState(false);
+  const [verdict, setVerdict] = useState<AuditVerifyResponse | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.get<AuditResponse>(`/api/audit?limit=${auditPageSize}`, { signal: controller.signal }).then(
+      (response) => {
+        setEntries(response.entries);
+        setHasMore(response.entries.length === auditPageSize);
+        setLoading(false);
+      },
+      (error: unknown) => {
+        handleError(error);
+        if (!controller.signal.aborted) setLoading(false);
+      },
+    );
+    return () => controller.abort();
+  }, [handleError]);
+
+  async function loadMore(): Promise<void> {
+    const last = entries[entries.length - 1];
+    if (!last) return;
+    setLoading(true);
+    try {
+      const response = await api.get<AuditResponse>(
+        `/api/audit?limit=${auditPageSize}&before=${last.seq}`,
+      );
+      setEntries((previous) => [...previous, ...response.entries]);
+      setHasMore(response.entries.length === auditPageSize);
+    } catch (error) {
+      handleError(error);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  async function verify(): Promise<void> {
+    setVerifying(true);
+    try {
+      setVerdict(await api.get<AuditVerifyResponse>('/api/audit/verify'));
+    } catch (error) {
+      handleError(error);
+    } finally {
+      setVerifying(false);
+    }
+  }
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('audit.col.seq'), dataIndex: 'seq', width: 80, align: 'right' },
+    {
+      title: t('audit.col.at'),
+      dataIndex: 'at',
+      width: 180,
+      render: (value: string) => <span className="nowrap">{formatDateTime(value)}</span>,
+    },
+    { title: t('audit.col.actor'), dataIndex: 'actorName' },
+    {
+      title: t('audit.col.action'),
+      dataIndex: 'action',
+      render: (value: string) => <CodeLabel prefix="audit.action." code={value} />,
+    },
+    {
+      title: t('audit.col.entity'),
+      dataIndex: 'entity',
+      render: (value: string) => <CodeLabel prefix="audit.entity." code={value} />,
+    },
+    {
+      title: t('audit.col.entityIds'),
+      dataIndex: 'entityIds',
+      render: (ids: string[]) => <span className="mono">{ids.join(', ')}</span>,
+    },
+    {
+      title: t('audit.col.jurisdiction'),
+      dataIndex: 'jurisdictionCode',
+      render: (code: string | null) => <span className="mono">{code ?? '—'}</span>,
+    },
+  ];
+
+  return (
+    <div className="page">
+      <Card>
+        <div className="page-heading">
+          <div>
+            <Typography.Title level={3} className="page-title">
+              {t('audit.title')}
+            </Typography.Title>
+            <Typography.Text type="secondary">{t('audit.intro')}</Typography.Text>
+          </div>
+          {user.role === 'admin' ? (
+            <Button onClick={() => void verify()} loading={verifying} data-testid="audit-verify">
+              {t('audit.verify')}
+            </Button>
+          ) : null}
+        </div>
+        {verdict ? (
+          <Alert
+            type={verdict.ok ? 'success' : 'error'}
+            showIcon
+            closable={{ onClose: () => setVerdict(null) }}
+            title={verdict.message}
+            className="form-alert"
+            data-testid="audit-verdict"
+          />
+        ) : null}
+        <Table<AuditEntry>
+          rowKey="seq"
+          columns={columns}
+          dataSource={entries}
+          loading={loading}
+          pagination={false}
+          expandable={{ expandedRowRender: (entry) => <EntryDetail entry={entry} /> }}
+          scroll={{ x: 'max-content' }}
+          size="middle"
+          data-testid="audit-table"
+        />
+        <Space className="table-footer">
+          {hasMore ? (
+            <Button onClick={() => void loadMore()} loading={loading} data-testid="audit-more">
+              {t('audit.loadMore')}
+            </Button>
+          ) : (
+            !loading && (
+              <Typography.Text type="secondary">
+                {t('audit.allLoaded', { count: entries.length })}
+              </Typography.Text>
+            )
+          )}
+        </Space>
+      </Card>
+    </div>
+  );
+}
