@@ -102,10 +102,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              // What both apps share (language, API client); Ant Design stays out of it.
+              // What both apps share (language, API client, every area's texts); Ant Design
+              // stays out of it.
               name: 'shared',
               test: (id: string) =>
-                /[\\/]web[\\/]components[\\/]/.test(id) && !id.includes('AntdProvider'),
+                (/[\\/]web[\\/]components[\\/]/.test(id) && !id.includes('AntdProvider')) ||
+                /[\\/]web[\\/](console|portal)[\\/](.+[\\/])?messages\.ts$/.test(id),
               priority: 2,
             },
             {
