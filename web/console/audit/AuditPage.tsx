@@ -8,6 +8,7 @@ import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../components/i18n';
 import { isMessageKey } from '../../components/messages';
 import { useApiErrorHandler, useSession } from '../session/session';
+import { PageHeading } from '../shell/PageHeading';
 
 export const auditPageSize = 100;
 
@@ -152,19 +153,17 @@ export function AuditPage(): ReactNode {
   return (
     <div className="page">
       <Card>
-        <div className="page-heading">
-          <div>
-            <Typography.Title level={3} className="page-title">
-              {t('audit.title')}
-            </Typography.Title>
-            <Typography.Text type="secondary">{t('audit.intro')}</Typography.Text>
-          </div>
-          {user.role === 'admin' ? (
-            <Button onClick={() => void verify()} loading={verifying} data-testid="audit-verify">
-              {t('audit.verify')}
-            </Button>
-          ) : null}
-        </div>
+        <PageHeading
+          title={t('audit.title')}
+          intro={t('audit.intro')}
+          actions={
+            user.role === 'admin' ? (
+              <Button onClick={() => void verify()} loading={verifying} data-testid="audit-verify">
+                {t('audit.verify')}
+              </Button>
+            ) : null
+          }
+        />
         {verdict ? (
           <Alert
             type={verdict.ok ? 'success' : 'error'}

@@ -44,6 +44,7 @@ import { QualityPanel } from './QualityPanel';
 import { batchPath, hasRole, importerRoles, importPath, reviewerRoles } from '../routes';
 import { useApiErrorHandler, useSession } from '../session/session';
 import { useDatasets } from './useDatasets';
+import { PageHeading } from '../shell/PageHeading';
 
 /** Quarantined rows a page of the table shows. */
 export const quarantinePageSize = 20;
@@ -659,24 +660,19 @@ export function BatchPage(props: { id: number }): ReactNode {
   return (
     <div className="page">
       <Card>
-        <div className="page-heading">
-          <div>
-            <ConsoleLink href="/console/batches" className="back-link">
-              {`← ${t('batch.back')}`}
-            </ConsoleLink>
-            <Space size={10} wrap align="center" className="batch-title-row">
-              <Typography.Title level={3} className="page-title" data-testid="batch-title">
-                {t('batch.title', { batch: batch.id })} · {datasets.nameOf(batch.dataset)}
-              </Typography.Title>
-              <BatchStatusTag status={batch.status} testId="batch-status" />
-            </Space>
-          </div>
-          {actions.length > 0 ? (
-            <Space wrap className="batch-actions">
-              {actions}
-            </Space>
-          ) : null}
-        </div>
+        <PageHeading
+          back={{ href: '/console/batches', label: t('batch.back') }}
+          title={`${t('batch.title', { batch: batch.id })} · ${datasets.nameOf(batch.dataset)}`}
+          titleTestId="batch-title"
+          tags={<BatchStatusTag status={batch.status} testId="batch-status" />}
+          actions={
+            actions.length > 0 ? (
+              <Space wrap className="batch-actions">
+                {actions}
+              </Space>
+            ) : null
+          }
+        />
         <Space orientation="vertical" size={12} className="full-width">
           <StateAlert batch={batch} />
           {batch.whole ? null : (

@@ -18,6 +18,7 @@ import { ConsoleLink, LinkButton } from '../shell/ConsoleLink';
 import { batchPath, hasRole, importerRoles, importPath } from '../routes';
 import { useApiErrorHandler, useSession } from '../session/session';
 import { useDatasets } from './useDatasets';
+import { PageHeading } from '../shell/PageHeading';
 
 export function BatchStatusTag(props: { status: string; testId?: string }): ReactNode {
   const { t } = useI18n();
@@ -181,19 +182,17 @@ export function BatchesPage(): ReactNode {
   return (
     <div className="page">
       <Card>
-        <div className="page-heading">
-          <div>
-            <Typography.Title level={3} className="page-title">
-              {t('batches.title')}
-            </Typography.Title>
-            <Typography.Text type="secondary">{t('batches.intro')}</Typography.Text>
-          </div>
-          {hasRole(importerRoles, user.role) ? (
-            <LinkButton href={importPath()} type="primary" testId="batches-import">
-              {t('batches.import')}
-            </LinkButton>
-          ) : null}
-        </div>
+        <PageHeading
+          title={t('batches.title')}
+          intro={t('batches.intro')}
+          actions={
+            hasRole(importerRoles, user.role) ? (
+              <LinkButton href={importPath()} type="primary" testId="batches-import">
+                {t('batches.import')}
+              </LinkButton>
+            ) : null
+          }
+        />
         <div className="table-filters">
           <Select
             allowClear

@@ -35,6 +35,7 @@ import { QualityPanel } from './QualityPanel';
 import { batchPath, importPath, importPrefill } from '../routes';
 import { useApiErrorHandler } from '../session/session';
 import { useDatasets } from './useDatasets';
+import { PageHeading } from '../shell/PageHeading';
 
 interface ImportValues {
   dataset?: string;
@@ -267,14 +268,7 @@ export function ImportPage(): ReactNode {
   return (
     <div className="page">
       <Card>
-        <div className="page-heading">
-          <div>
-            <Typography.Title level={3} className="page-title">
-              {t('imports.title')}
-            </Typography.Title>
-            <Typography.Text type="secondary">{t('imports.intro')}</Typography.Text>
-          </div>
-        </div>
+        <PageHeading title={t('imports.title')} intro={t('imports.intro')} />
         {fixes ? (
           <Alert
             type="info"

@@ -28,6 +28,7 @@ import { useI18n } from '../../components/i18n';
 import { JurisdictionPicker } from '../shell/JurisdictionPicker';
 import { roleName } from '../shell/roleName';
 import { useApiErrorHandler, useSession } from '../session/session';
+import { PageHeading } from '../shell/PageHeading';
 
 interface CreateValues {
   username: string;
@@ -303,17 +304,15 @@ export function UsersPage(): ReactNode {
   return (
     <div className="page">
       <Card>
-        <div className="page-heading">
-          <div>
-            <Typography.Title level={3} className="page-title">
-              {t('users.title')}
-            </Typography.Title>
-            <Typography.Text type="secondary">{t('users.intro')}</Typography.Text>
-          </div>
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="user-create">
-            {t('users.create')}
-          </Button>
-        </div>
+        <PageHeading
+          title={t('users.title')}
+          intro={t('users.intro')}
+          actions={
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="user-create">
+              {t('users.create')}
+            </Button>
+          }
+        />
         <Table<UserSummary>
           rowKey="id"
           columns={columns}

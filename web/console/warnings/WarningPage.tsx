@@ -30,7 +30,7 @@ import type {
 import { formatCount, formatDateTime } from '../../components/format';
 import { useI18n } from '../../components/i18n';
 import { useMediaQuery } from '../../components/useMediaQuery';
-import { ConsoleLink, LinkButton } from '../shell/ConsoleLink';
+import { LinkButton } from '../shell/ConsoleLink';
 import { hasRole, warningRevealerRoles } from '../routes';
 import { useApiErrorHandler, useSession } from '../session/session';
 import { useDatasets } from '../imports/useDatasets';
@@ -44,6 +44,7 @@ import {
   shownId,
 } from './warnings';
 import { RuleText, SeverityTag, SubjectText, WarningStatusTag } from './WarningsPage';
+import { PageHeading } from '../shell/PageHeading';
 
 // ECharts is downloaded only when a warning's network is shown.
 const NetworkGraph = lazy(() => import('./NetworkGraph'));
@@ -469,39 +470,43 @@ export function WarningPage(props: { id: number }): ReactNode {
   return (
     <div className="page">
       <Card>
-        <div className="page-heading warning-heading">
-          <div>
-            <ConsoleLink href={back} className="back-link" testId="warning-back">
-              {`← ${t('warning.back')}`}
-            </ConsoleLink>
-            <Space size={10} wrap align="center">
-              <Typography.Title level={3} className="page-title" data-testid="warning-title">
-                {t('warning.title', { id: warning.id })}
-              </Typography.Title>
+        <PageHeading
+          className="warning-heading"
+          back={{ href: back, label: t('warning.back'), testId: 'warning-back' }}
+          title={t('warning.title', { id: warning.id })}
+          titleTestId="warning-title"
+          tags={
+            <>
               <SeverityTag severity={warning.severity} />
               <WarningStatusTag status={warning.status} testId="warning-status" />
-            </Space>
-          </div>
-          <div className="warning-tools">
-            {!mayReveal ? null : reveal ? (
-              <Space size={6} wrap>
-                <Tag color="orange" data-testid="warning-revealed">
-                  {t('warning.revealed')}
-                </Tag>
-                <Button size="small" onClick={() => setRevealed(null)} data-testid="warning-hide">
-                  {t('warning.hideFull')}
+            </>
+          }
+          actions={
+            <div className="warning-tools">
+              {!mayReveal ? null : reveal ? (
+                <Space size={6} wrap>
+                  <Tag color="orange" data-testid="warning-revealed">
+                    {t('warning.revealed')}
+                  </Tag>
+                  <Button size="small" onClick={() => setRevealed(null)} data-testid="warning-hide">
+                    {t('warning.hideFull')}
+                  </Button>
+                </Space>
+              ) : (
+                <Button size="small" onClick={() => setAsking(true)} data-testid="warning-reveal">
+                  {t('warnings.showFull')}
                 </Button>
-              </Space>
-            ) : (
-              <Button size="small" onClick={() => setAsking(true)} data-testid="warning-reveal">
-                {t('warnings.showFull')}
-              </Button>
-            )}
-            <Typography.Text type="secondary" className="view-logged" data-testid="warning-logged">
-              {t('warning.logged')}
-            </Typography.Text>
-          </div>
-        </div>
+              )}
+              <Typography.Text
+                type="secondary"
+                className="view-logged"
+                data-testid="warning-logged"
+              >
+                {t('warning.logged')}
+              </Typography.Text>
+            </div>
+          }
+        />
         <div
           className={`warning-explanation warning-explanation-${warning.severity === '高' ? 'high' : warning.severity === '中' ? 'medium' : 'low'}`}
           data-testid="warning-explanation"
