@@ -119,8 +119,10 @@ export default defineConfig({
               priority: 1.5,
             },
             {
+              // React, and TanStack Query, which both apps use (in ui-vendor the portal would
+              // load Ant Design with it).
               name: 'react-vendor',
-              test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/][a-z-]+)[\\/]/,
               priority: 3,
             },
             { name: 'ui-vendor', test: /node_modules[\\/]/, priority: 1 },

@@ -1,5 +1,5 @@
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { api, errorMessage, isApiError } from '../../components/api';
 import type { OkResponse } from '../../components/apiTypes';
@@ -9,6 +9,10 @@ interface ChangeValues {
   currentPassword: string;
   newPassword: string;
   repeatPassword: string;
+}
+
+function expired(error: unknown): boolean {
+  return isApiError(error) && error.code === 'UNAUTHENTICATED';
 }
 
 /**
@@ -23,26 +27,22 @@ export function ChangePasswordForm(props: {
 }): ReactNode {
   const { t } = useI18n();
   const [form] = Form.useForm<ChangeValues>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function change(values: ChangeValues): Promise<void> {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post<OkResponse>('/api/me/password', {
+  const change = useMutation({
+    mutationFn: (values: ChangeValues) =>
+      api.post<OkResponse>('/api/me/password', {
         currentPassword: values.currentPassword,
         newPassword: values.newPassword,
-      });
+      }),
+    onSuccess: () => {
       form.resetFields();
-      setBusy(false);
       props.onChanged();
-    } catch (caught) {
-      setBusy(false);
-      if (isApiError(caught) && caught.code === 'UNAUTHENTICATED') props.onExpired();
-      else setError(errorMessage(caught));
-    }
-  }
+    },
+    onError: (caught) => {
+      if (expired(caught)) props.onExpired();
+    },
+  });
+  const error = change.error && !expired(change.error) ? errorMessage(change.error) : null;
+  const busy = change.isPending;
 
   return (
     <>
@@ -60,7 +60,7 @@ export function ChangePasswordForm(props: {
         form={form}
         layout="vertical"
         requiredMark={false}
-        onFinish={(values) => void change(values)}
+        onFinish={(values) => change.mutate(values)}
         disabled={busy}
       >
         <Form.Item

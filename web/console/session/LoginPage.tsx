@@ -1,35 +1,31 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { api, errorMessage } from '../../components/api';
 import type { LoginResponse } from '../../components/apiTypes';
 import { useI18n } from '../../components/i18n';
 import { AuthFrame } from './AuthFrame';
+import { meQuery } from './queries';
 
 interface LoginValues {
   username: string;
   password: string;
 }
 
-export function LoginPage(props: { onSignedIn: () => void }): ReactNode {
+export function LoginPage(): ReactNode {
   const { t } = useI18n();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function signIn(values: LoginValues): Promise<void> {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post<LoginResponse>('/api/session', {
+  const queryClient = useQueryClient();
+  const signIn = useMutation({
+    mutationFn: (values: LoginValues) =>
+      api.post<LoginResponse>('/api/session', {
         username: values.username.trim(),
         password: values.password,
-      });
-      props.onSignedIn();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
-  }
+      }),
+    // The form stays busy until /api/me has answered and the workspace replaces it.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQuery.queryKey }),
+  });
+  const error = signIn.error ? errorMessage(signIn.error) : null;
+  const busy = signIn.isPending;
 
   return (
     <AuthFrame
@@ -55,7 +51,7 @@ export function LoginPage(props: { onSignedIn: () => void }): ReactNode {
         layout="vertical"
         size="large"
         requiredMark={false}
-        onFinish={(values) => void signIn(values)}
+        onFinish={(values) => signIn.mutate(values)}
         disabled={busy}
       >
         <Form.Item

@@ -20,6 +20,14 @@ export function useSession(): Session {
   return session;
 }
 
+/** The session ended, or its password must be changed first: the session's business. */
+export function isSessionError(error: unknown): boolean {
+  return (
+    isApiError(error) &&
+    (error.code === 'UNAUTHENTICATED' || error.code === 'PASSWORD_CHANGE_REQUIRED')
+  );
+}
+
 /**
  * What a page does with a failed request: an ended session goes back to sign-in, a
  * required password change reloads the session (which shows the form), anything else is

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { errorMessage } from '../../components/api';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useI18n } from '../../components/i18n';
+import { useReportQueryErrors } from '../../components/queryClient';
 import { isPlainClick, navigate, usePathname } from '../../components/router';
 import { useMediaQuery } from '../../components/useMediaQuery';
 import { AuditPage } from '../audit/AuditPage';
@@ -25,7 +26,7 @@ import {
   type PageKey,
   warningIdAt,
 } from '../routes';
-import { useSession } from '../session/session';
+import { useApiErrorHandler, useSession } from '../session/session';
 import { UsersPage } from '../users/UsersPage';
 import { WarningPage } from '../warnings/WarningPage';
 import { WarningsPage } from '../warnings/WarningsPage';
@@ -78,6 +79,8 @@ export function ConsoleLayout(): ReactNode {
   const { t, language } = useI18n();
   const session = useSession();
   const { message } = AntdApp.useApp();
+  // The pages' failed requests are reported here, each once: a message, or back to sign-in.
+  useReportQueryErrors(useApiErrorHandler());
   const pathname = usePathname();
   const { user, jurisdiction } = session.me;
   const page = pageAt(pathname);
