@@ -1,3 +1,4 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App as AntdApp,
@@ -18,38 +19,23 @@ import {
   Typography,
 } from 'antd';
 import type { DescriptionsProps, TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { api, errorMessage, isApiError } from '../../components/api';
-import type {
-  BatchResponse,
-  BatchView,
-  QuarantineResponse,
-  QuarantineRow,
-} from '../../components/apiTypes';
+import type { BatchResponse, BatchView } from '../../components/apiTypes';
 import { formatCount, formatDateTime } from '../../components/format';
-import { navigate } from '../../components/router';
 import { useI18n } from '../../components/i18n';
+import { navigate } from '../../components/router';
 import { useMediaQuery } from '../../components/useMediaQuery';
-import { BatchStatusTag } from './BatchesPage';
-import {
-  channelKey,
-  fixFileUrl,
-  problemLines,
-  quarantineUrl,
-  type ProblemLine,
-} from './collection';
-import { ConsoleLink, LinkButton } from '../shell/ConsoleLink';
-import { QualityPanel } from './QualityPanel';
 import { batchPath, hasRole, importerRoles, importPath, reviewerRoles } from '../routes';
-import { useApiErrorHandler, useSession } from '../session/session';
-import { useDatasets } from './useDatasets';
+import { isSessionError, useApiErrorHandler, useSession } from '../session/session';
+import { ConsoleLink, LinkButton } from '../shell/ConsoleLink';
 import { PageHeading } from '../shell/PageHeading';
-
-/** Quarantined rows a page of the table shows. */
-export const quarantinePageSize = 20;
-/** How often a batch still importing is asked again. */
-const importingRefreshMs = 3000;
+import { BatchStatusTag } from './BatchesPage';
+import { channelKey, fixFileUrl, problemLines, type ProblemLine } from './collection';
+import { QualityPanel } from './QualityPanel';
+import { batchesKey, batchQuery, isMissing, quarantinePageSize, quarantineQuery } from './queries';
+import { useDatasets } from './useDatasets';
 
 type ReviewAction = 'approve' | 'reject' | 'rollback';
 
@@ -83,43 +69,33 @@ function ReviewModal(props: {
   );
   const [reason, setReason] = useState('');
   const [missingReason, setMissingReason] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const review = useMutation({
+    mutationFn: (body: { override?: true; reason?: string }) =>
+      api.post<BatchResponse>(`/api/batches/${batch.id}/${actionPaths[action]}`, body),
+    onSuccess: (response) => props.onDone(response.batch, action),
+    onError: (caught) => {
+      // Mistakes stay in the dialog; an ended session leaves the page.
+      if (isSessionError(caught)) handleError(caught);
+      else if (isApiError(caught) && caught.code === 'QUALITY_BELOW_THRESHOLD') setOverride(true);
+      else if (isApiError(caught) && caught.code === 'REASON_REQUIRED') setMissingReason(true);
+    },
+  });
+  const error = review.error && !isSessionError(review.error) ? errorMessage(review.error) : null;
+  const busy = review.isPending;
 
   const needsReason = action !== 'approve' || override;
 
-  async function submit(): Promise<void> {
+  function submit(): void {
     const text = reason.trim();
     if (needsReason && text === '') {
       setMissingReason(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const body =
-        action === 'approve'
-          ? { ...(override ? { override: true } : {}), ...(text ? { reason: text } : {}) }
-          : { reason: text };
-      const response = await api.post<BatchResponse>(
-        `/api/batches/${batch.id}/${actionPaths[action]}`,
-        body,
-      );
-      props.onDone(response.batch, action);
-    } catch (caught) {
-      if (
-        isApiError(caught) &&
-        (caught.code === 'UNAUTHENTICATED' || caught.code === 'PASSWORD_CHANGE_REQUIRED')
-      ) {
-        handleError(caught);
-        return;
-      }
-      if (isApiError(caught) && caught.code === 'QUALITY_BELOW_THRESHOLD') setOverride(true);
-      if (isApiError(caught) && caught.code === 'REASON_REQUIRED') setMissingReason(true);
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    review.mutate(
+      action === 'approve'
+        ? { ...(override ? { override: true } : {}), ...(text ? { reason: text } : {}) }
+        : { reason: text },
+    );
   }
 
   const titles: Record<ReviewAction, string> = {
@@ -143,7 +119,7 @@ function ReviewModal(props: {
       open
       title={titles[action]}
       onCancel={props.onClose}
-      onOk={() => void submit()}
+      onOk={submit}
       okText={okTexts[action]}
       okButtonProps={{
         loading: busy,
@@ -201,47 +177,25 @@ function ReviewModal(props: {
 }
 
 /** The rows set aside, one line per problem, a page at a time from the server. */
-function QuarantineCard(props: { batch: BatchView; generation: number }): ReactNode {
+function QuarantineCard(props: { batch: BatchView }): ReactNode {
   const { t, language } = useI18n();
-  const handleError = useApiErrorHandler();
   const narrow = useMediaQuery('(max-width: 640px)');
   const { batch } = props;
   const [page, setPage] = useState(1);
   const [all, setAll] = useState(false);
-  const url = quarantineUrl(batch.id, {
-    limit: quarantinePageSize,
-    offset: (page - 1) * quarantinePageSize,
-    all,
+  // The page shown stays while the next one loads.
+  const shown = useQuery({
+    ...quarantineQuery(batch, { page, all, language }),
+    placeholderData: keepPreviousData,
   });
-  // The page shown and the address it came from: while they differ, the new page is loading.
-  // The reasons come in the interface language: a new language asks again.
-  const asked = `${url}#${props.generation}#${language}`;
-  const [shown, setShown] = useState<{
-    asked: string;
-    total: number;
-    rows: QuarantineRow[];
-  } | null>(null);
-  // Rows still to fix, which the fix files hold (known once a page without the fixed ones came).
-  const [unresolved, setUnresolved] = useState<number | null>(null);
+  // Rows still to fix, which the fix files hold: the count of a page without the fixed ones.
+  const unresolved = useQuery({
+    ...quarantineQuery(batch, { page: 1, all: false, language }),
+    select: (response) => response.total,
+  }).data;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    const done = (total: number, rows: QuarantineRow[]) => {
-      setShown({ asked, total, rows });
-      if (!all) setUnresolved(total);
-    };
-    api.get<QuarantineResponse>(url, { signal: controller.signal }).then(
-      (response) => done(response.total, response.rows),
-      (error: unknown) => {
-        handleError(error);
-        if (!controller.signal.aborted) done(0, []);
-      },
-    );
-    return () => controller.abort();
-  }, [url, asked, all, handleError]);
-
-  const loading = shown?.asked !== asked;
-  const data = shown;
+  const loading = shown.isFetching;
+  const data = shown.data;
   const total = data?.total ?? 0;
   const rowColumn: TableColumnsType<ProblemLine>[number] = {
     title: t('batch.col.row'),
@@ -430,8 +384,6 @@ function StateAlert(props: { batch: BatchView }): ReactNode {
   }
 }
 
-type Loaded = { kind: 'loading' } | { kind: 'missing'; message: string } | { kind: 'ready' };
-
 /**
  * One batch: where it came from (file, hash, who, when), what came in, the quality report,
  * the rows set aside with their reasons, and the review: approve, reject, roll back.
@@ -440,54 +392,20 @@ export function BatchPage(props: { id: number }): ReactNode {
   const { t } = useI18n();
   const { message } = AntdApp.useApp();
   const { user } = useSession().me;
-  const handleError = useApiErrorHandler();
   const datasets = useDatasets();
-  const [batch, setBatch] = useState<BatchView | null>(null);
-  const [threshold, setThreshold] = useState<number | null>(null);
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-  const [generation, setGeneration] = useState(0);
+  const queryClient = useQueryClient();
+  const query = useQuery(batchQuery(props.id));
   const [action, setAction] = useState<ReviewAction | null>(null);
+  const batch = query.data?.batch ?? null;
+  const threshold = query.data?.validityThreshold ?? null;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api.get<BatchResponse>(`/api/batches/${props.id}`, { signal: controller.signal }).then(
-      (response) => {
-        setBatch(response.batch);
-        setThreshold(response.validityThreshold ?? null);
-        setLoaded({ kind: 'ready' });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (isApiError(error) && (error.status === 404 || error.status === 403)) {
-          setLoaded({ kind: 'missing', message: error.message });
-        } else {
-          handleError(error);
-          setLoaded((previous) =>
-            previous.kind === 'loading'
-              ? { kind: 'missing', message: errorMessage(error) }
-              : previous,
-          );
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [props.id, generation, handleError]);
-
-  // A batch still importing is asked again until it is done.
-  const importing = batch?.status === 'importing';
-  useEffect(() => {
-    if (!importing) return;
-    const timer = setTimeout(() => setGeneration((n) => n + 1), importingRefreshMs);
-    return () => clearTimeout(timer);
-  }, [importing, generation]);
-
-  if (loaded.kind === 'missing') {
+  if (query.isError && (isMissing(query.error) || !batch)) {
     return (
       <div className="page">
         <Card>
           <Result
             status="warning"
-            title={loaded.message}
+            title={errorMessage(query.error)}
             extra={<LinkButton href="/console/batches">{t('batch.back')}</LinkButton>}
           />
         </Card>
@@ -741,7 +659,7 @@ export function BatchPage(props: { id: number }): ReactNode {
           <Typography.Text type="secondary">{t('quality.none')}</Typography.Text>
         )}
       </Card>
-      {batch.whole ? <QuarantineCard batch={batch} generation={generation} /> : null}
+      {batch.whole ? <QuarantineCard batch={batch} /> : null}
       {action ? (
         <ReviewModal
           batch={batch}
@@ -753,8 +671,12 @@ export function BatchPage(props: { id: number }): ReactNode {
             setAction(null);
             // Taking back a township's part of a county batch gives that part a batch of its own.
             if (updated.id !== batch.id) navigate(batchPath(updated.id));
-            setBatch(updated);
-            setGeneration((n) => n + 1);
+            else
+              queryClient.setQueryData(batchQuery(batch.id).queryKey, (previous) =>
+                previous ? { ...previous, batch: updated } : previous,
+              );
+            // The list, this batch and its rows are asked again.
+            void queryClient.invalidateQueries({ queryKey: batchesKey });
             const texts: Record<ReviewAction, string> = {
               approve: t('batch.approvedMessage'),
               reject: t('batch.rejectedMessage'),

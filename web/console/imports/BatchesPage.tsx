@@ -1,24 +1,18 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { api } from '../../components/api';
-import type { BatchView, BatchesResponse } from '../../components/apiTypes';
+import type { BatchView } from '../../components/apiTypes';
 import { formatCount, formatDateTime } from '../../components/format';
 import { useI18n } from '../../components/i18n';
-import {
-  batchPageSize,
-  batchStatusColour,
-  batchStatusKey,
-  batchStatuses,
-  batchesUrl,
-  channelKey,
-} from './collection';
-import { ConsoleLink, LinkButton } from '../shell/ConsoleLink';
 import { batchPath, hasRole, importerRoles, importPath } from '../routes';
-import { useApiErrorHandler, useSession } from '../session/session';
-import { useDatasets } from './useDatasets';
+import { useSession } from '../session/session';
+import { ConsoleLink, LinkButton } from '../shell/ConsoleLink';
 import { PageHeading } from '../shell/PageHeading';
+import { batchStatusColour, batchStatusKey, batchStatuses, channelKey } from './collection';
+import { batchesQuery } from './queries';
+import { useDatasets } from './useDatasets';
 
 export function BatchStatusTag(props: { status: string; testId?: string }): ReactNode {
   const { t } = useI18n();
@@ -53,63 +47,12 @@ const batchColumnsWidth = 64 + 140 + 88 + 140 + 130 + 84 + 108 + 4 * 64;
 export function BatchesPage(): ReactNode {
   const { t } = useI18n();
   const { user } = useSession().me;
-  const handleError = useApiErrorHandler();
   const datasets = useDatasets();
   const [dataset, setDataset] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const url = batchesUrl({ dataset, status });
-  // The list and the filter it was asked for: while they differ, the new one is loading.
-  const [list, setList] = useState<{ url: string; batches: BatchView[]; hasMore: boolean }>({
-    url: '',
-    batches: [],
-    hasMore: false,
-  });
-  const [loadingMore, setLoadingMore] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api.get<BatchesResponse>(url, { signal: controller.signal }).then(
-      (response) =>
-        setList({
-          url,
-          batches: response.batches,
-          hasMore: response.batches.length === batchPageSize,
-        }),
-      (error: unknown) => {
-        handleError(error);
-        if (!controller.signal.aborted) setList({ url, batches: [], hasMore: false });
-      },
-    );
-    return () => controller.abort();
-  }, [url, handleError]);
-
-  const loading = list.url !== url || loadingMore;
-  const batches = list.url === url ? list.batches : [];
-
-  async function loadMore(): Promise<void> {
-    const last = batches[batches.length - 1];
-    if (!last) return;
-    setLoadingMore(true);
-    try {
-      const response = await api.get<BatchesResponse>(
-        batchesUrl({ dataset, status, before: last.id }),
-      );
-      // A page asked for under another filter is dropped.
-      setList((previous) =>
-        previous.url === url
-          ? {
-              url,
-              batches: [...previous.batches, ...response.batches],
-              hasMore: response.batches.length === batchPageSize,
-            }
-          : previous,
-      );
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const list = useInfiniteQuery(batchesQuery({ dataset, status }));
+  const batches = list.data?.pages.flatMap((page) => page.batches) ?? [];
+  const loading = list.isPending || list.isFetchingNextPage;
 
   const columns: TableColumnsType<BatchView> = [
     {
@@ -238,8 +181,12 @@ export function BatchesPage(): ReactNode {
           data-testid="batches-table"
         />
         <Space className="table-footer">
-          {list.hasMore && list.url === url ? (
-            <Button onClick={() => void loadMore()} loading={loading} data-testid="batches-more">
+          {list.hasNextPage ? (
+            <Button
+              onClick={() => void list.fetchNextPage()}
+              loading={loading}
+              data-testid="batches-more"
+            >
               {t('batches.loadMore')}
             </Button>
           ) : (

@@ -1,3 +1,4 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App as AntdApp,
@@ -17,10 +18,14 @@ import {
 import type { UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { api, errorMessage, isAbort, isApiError } from '../../components/api';
+import { api, errorMessage } from '../../components/api';
 import type { ImportJob, ImportJobResponse, ImportSummary } from '../../components/apiTypes';
 import { useI18n } from '../../components/i18n';
 import { navigate } from '../../components/router';
+import { batchPath, importPath, importPrefill } from '../routes';
+import { isSessionError, useApiErrorHandler } from '../session/session';
+import { ConsoleLink, LinkButton } from '../shell/ConsoleLink';
+import { PageHeading } from '../shell/PageHeading';
 import {
   batchStatusColour,
   batchStatusKey,
@@ -30,12 +35,9 @@ import {
   reviewBatchId,
   templateUrl,
 } from './collection';
-import { ConsoleLink, LinkButton } from '../shell/ConsoleLink';
 import { QualityPanel } from './QualityPanel';
-import { batchPath, importPath, importPrefill } from '../routes';
-import { useApiErrorHandler } from '../session/session';
+import { importActive, importJobQuery } from './queries';
 import { useDatasets } from './useDatasets';
-import { PageHeading } from '../shell/PageHeading';
 
 interface ImportValues {
   dataset?: string;
@@ -49,25 +51,6 @@ type Phase =
   | { kind: 'running'; job: ImportJob }
   | { kind: 'done'; job: ImportJob; summary: ImportSummary }
   | { kind: 'failed'; message: string };
-
-/** How often the page asks how the import is doing. */
-export const pollIntervalMs = 500;
-/** Consecutive failed progress requests (a network blip) tolerated before giving up. */
-const pollRetries = 5;
-
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new DOMException('aborted', 'AbortError'));
-      },
-      { once: true },
-    );
-  });
-}
 
 function ProgressCard(props: { phase: Phase }): ReactNode {
   const { t } = useI18n();
@@ -165,25 +148,67 @@ export function ImportPage(): ReactNode {
   const { t } = useI18n();
   const { message } = AntdApp.useApp();
   const handleError = useApiErrorHandler();
+  const queryClient = useQueryClient();
   const datasets = useDatasets();
   const [form] = Form.useForm<ImportValues>();
   const [prefill] = useState(() => importPrefill(window.location.search));
   const [fixes, setFixes] = useState<number | null>(prefill.fixes);
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const follower = useRef<AbortController | null>(null);
+  // The import being followed, once the upload has answered with its job.
+  const [jobId, setJobId] = useState<string | null>(null);
+  const uploading = useRef<AbortController | null>(null);
   const datasetKey = Form.useWatch('dataset', form);
   const chosen = datasets.find(datasetKey);
 
   const outcome = useRef<HTMLDivElement | null>(null);
 
-  useEffect(() => () => follower.current?.abort(), []);
+  const upload = useMutation({
+    mutationFn: (input: { url: string; file: Blob; signal: AbortSignal }) =>
+      api.upload<ImportJobResponse>(input.url, input.file, { signal: input.signal }),
+    onSuccess: ({ job }) => {
+      queryClient.setQueryData(importJobQuery(job.id).queryKey, { job });
+      setJobId(job.id);
+    },
+    onError: (error) => {
+      if (isSessionError(error)) handleError(error);
+    },
+  });
+  const job = useQuery(importJobQuery(jobId));
+
+  function phaseOf(): Phase {
+    const idle: Phase = { kind: 'idle' };
+    if (upload.isPending) return { kind: 'uploading' };
+    // An ended session is the session's business (back to sign-in); the form stays as it was.
+    if (upload.isError) {
+      return isSessionError(upload.error)
+        ? idle
+        : { kind: 'failed', message: errorMessage(upload.error) };
+    }
+    if (job.isError) {
+      return isSessionError(job.error)
+        ? idle
+        : { kind: 'failed', message: errorMessage(job.error) };
+    }
+    const current = job.data?.job;
+    if (jobId === null || !current) return idle;
+    // A queued import waits its turn on the server: followed like a running one.
+    if (importActive(current)) return { kind: 'running', job: current };
+    if (current.state === 'done' && current.summary) {
+      return { kind: 'done', job: current, summary: current.summary };
+    }
+    return { kind: 'failed', message: current.error?.message ?? t('imports.failed') };
+  }
+  const phase = phaseOf();
+
+  // Leaving the page calls off an upload still under way: that import never starts.
+  useEffect(() => () => uploading.current?.abort(), []);
 
   // Progress and the result appear under the form: bring them into view (on a phone the
-  // form fills the screen).
+  // form fills the screen). The file of a finished import is in: the next one starts afresh.
   useEffect(() => {
+    if (phase.kind === 'done') form.setFieldsValue({ file: [] });
     if (phase.kind === 'idle' || phase.kind === 'running') return;
     outcome.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
-  }, [phase.kind]);
+  }, [phase.kind, form]);
 
   // The address may name a dataset: choose it once the list is in.
   useEffect(() => {
@@ -194,67 +219,31 @@ export function ImportPage(): ReactNode {
     }
   }, [prefill.dataset, datasets.list, form]);
 
-  async function follow(first: ImportJob, signal: AbortSignal): Promise<void> {
-    let job = first;
-    let failures = 0;
-    // A queued import waits its turn on the server: followed like a running one.
-    while (job.state === 'running' || job.state === 'queued') {
-      setPhase({ kind: 'running', job });
-      await delay(pollIntervalMs, signal);
-      try {
-        job = (await api.get<ImportJobResponse>(`/api/imports/${job.id}`, { signal })).job;
-        failures = 0;
-      } catch (error) {
-        if (isAbort(error)) throw error;
-        const transient = isApiError(error) && ['NETWORK', 'BAD_RESPONSE'].includes(error.code);
-        failures += 1;
-        if (!transient || failures > pollRetries) throw error;
-      }
-    }
-    if (job.state === 'done' && job.summary) {
-      // The file is in; choosing the next one starts afresh.
-      form.setFieldsValue({ file: [] });
-      setPhase({ kind: 'done', job, summary: job.summary });
-    } else {
-      setPhase({ kind: 'failed', message: job.error?.message ?? t('imports.failed') });
-    }
-  }
-
-  async function start(values: ImportValues): Promise<void> {
+  function start(values: ImportValues): void {
     const file = values.file?.[0]?.originFileObj;
     if (!values.dataset || !file) return;
-    follower.current?.abort();
+    uploading.current?.abort();
     const controller = new AbortController();
-    follower.current = controller;
-    setPhase({ kind: 'uploading' });
-    try {
-      const url = importUrl({
-        dataset: values.dataset,
-        fileName: file.name,
-        ...(values.source ? { source: values.source } : {}),
-        fixes,
-      });
-      const { job } = await api.upload<ImportJobResponse>(url, file, {
-        signal: controller.signal,
-      });
-      await follow(job, controller.signal);
-    } catch (error) {
-      if (isAbort(error)) return;
-      if (
-        isApiError(error) &&
-        (error.code === 'UNAUTHENTICATED' || error.code === 'PASSWORD_CHANGE_REQUIRED')
-      ) {
-        handleError(error);
-        setPhase({ kind: 'idle' });
-        return;
-      }
-      setPhase({ kind: 'failed', message: errorMessage(error) });
-    }
+    uploading.current = controller;
+    setJobId(null);
+    const url = importUrl({
+      dataset: values.dataset,
+      fileName: file.name,
+      ...(values.source ? { source: values.source } : {}),
+      fixes,
+    });
+    upload.mutate({ url, file, signal: controller.signal });
+  }
+
+  /** Back to the form: the last import's result or failure goes. */
+  function reset(): void {
+    upload.reset();
+    setJobId(null);
   }
 
   function again(): void {
     form.setFieldsValue({ file: [] });
-    setPhase({ kind: 'idle' });
+    reset();
   }
 
   function stopFixing(): void {
@@ -285,7 +274,7 @@ export function ImportPage(): ReactNode {
           className="import-form"
           disabled={busy}
           requiredMark={false}
-          onFinish={(values) => void start(values)}
+          onFinish={start}
           onValuesChange={(changed: ImportValues, all: ImportValues) => {
             if (!('dataset' in changed)) return;
             const next = datasets.find(changed.dataset);
@@ -396,7 +385,7 @@ export function ImportPage(): ReactNode {
             data-testid="import-error"
             title={t('imports.failed')}
             description={phase.message}
-            closable={{ onClose: () => setPhase({ kind: 'idle' }) }}
+            closable={{ onClose: reset }}
           />
         ) : null}
         {phase.kind === 'done' ? <ResultCard summary={phase.summary} onAgain={again} /> : null}

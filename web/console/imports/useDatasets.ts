@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../components/api';
-import type { DatasetSummary, DatasetsResponse } from '../../components/apiTypes';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { DatasetSummary } from '../../components/apiTypes';
 import { useI18n } from '../../components/i18n';
-import { useApiErrorHandler } from '../session/session';
+import { datasetsQuery } from './queries';
 
 export interface Datasets {
   /** The twelve templates, null while loading (empty after a failure, which is shown). */
@@ -12,23 +12,14 @@ export interface Datasets {
   find: (key: string | null | undefined) => DatasetSummary | undefined;
 }
 
+/** The list after a failure (one array, so that memos keep). */
+const noDatasets: DatasetSummary[] = [];
+
 /** The import templates, asked again when the language changes (the server names them). */
 export function useDatasets(): Datasets {
   const { language } = useI18n();
-  const handleError = useApiErrorHandler();
-  const [list, setList] = useState<DatasetSummary[] | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api.get<DatasetsResponse>('/api/datasets', { signal: controller.signal }).then(
-      (response) => setList(response.datasets),
-      (error: unknown) => {
-        handleError(error);
-        if (!controller.signal.aborted) setList((previous) => previous ?? []);
-      },
-    );
-    return () => controller.abort();
-  }, [language, handleError]);
+  const query = useQuery(datasetsQuery(language));
+  const list = query.data?.datasets ?? (query.isError ? noDatasets : null);
 
   return useMemo<Datasets>(() => {
     const byKey = new Map((list ?? []).map((d) => [d.key, d]));
