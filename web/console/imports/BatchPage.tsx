@@ -21,7 +21,7 @@ import {
 import type { DescriptionsProps, TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { api, errorMessage, isApiError } from '../../components/api';
+import { api, errorMessage, isApiError, isMissing } from '../../components/api';
 import type { BatchResponse, BatchView } from '../../components/apiTypes';
 import { formatCount, formatDateTime } from '../../components/format';
 import { useI18n } from '../../components/i18n';
@@ -34,7 +34,7 @@ import { PageHeading } from '../shell/PageHeading';
 import { BatchStatusTag } from './BatchesPage';
 import { channelKey, fixFileUrl, problemLines, type ProblemLine } from './collection';
 import { QualityPanel } from './QualityPanel';
-import { batchesKey, batchQuery, isMissing, quarantinePageSize, quarantineQuery } from './queries';
+import { batchesKey, batchQuery, quarantinePageSize, quarantineQuery } from './queries';
 import { useDatasets } from './useDatasets';
 
 type ReviewAction = 'approve' | 'reject' | 'rollback';

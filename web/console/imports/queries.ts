@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { api, isApiError } from '../../components/api';
+import { api, isApiError, isMissing } from '../../components/api';
 import type {
   BatchesResponse,
   BatchResponse,
@@ -24,11 +24,6 @@ export const quarantinePageSize = 20;
 /** Everything about batches starts with this key: a review makes all of it stale. */
 export const batchesKey = ['batches'] as const;
 
-/** A batch's page says itself that it is missing or not the user's to see. */
-export function isMissing(error: unknown): boolean {
-  return isApiError(error) && (error.status === 404 || error.status === 403);
-}
-
 /** The import templates, in the interface language (the server names them). */
 export function datasetsQuery(language: Language) {
   return queryOptions({
@@ -51,7 +46,10 @@ export function batchesQuery(filter: { dataset: string | null; status: string | 
   });
 }
 
-/** One batch, asked again every three seconds while it is still importing. */
+/**
+ * One batch (its page says itself when it is missing), asked again every three seconds
+ * while it is still importing.
+ */
 export function batchQuery(id: number) {
   return queryOptions({
     queryKey: [...batchesKey, id],

@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp } from 'antd';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MeResponse, ScansResponse } from '../../components/apiTypes';
 import { I18nProvider } from '../../components/i18n';
+import { createQueryClient } from '../../components/queryClient';
 import { ScanCard } from './ScanCard';
 import { SessionContext, type Session } from '../session/session';
 
@@ -64,13 +66,15 @@ describe('ScanCard', () => {
     );
     await act(async () => {
       root.render(
-        <I18nProvider initialLanguage="zh">
-          <AntdApp>
-            <SessionContext value={session(role)}>
-              <ScanCard onFinished={() => undefined} />
-            </SessionContext>
-          </AntdApp>
-        </I18nProvider>,
+        <QueryClientProvider client={createQueryClient()}>
+          <I18nProvider initialLanguage="zh">
+            <AntdApp>
+              <SessionContext value={session(role)}>
+                <ScanCard onFinished={() => undefined} />
+              </SessionContext>
+            </AntdApp>
+          </I18nProvider>
+        </QueryClientProvider>,
       );
       await Promise.resolve();
     });

@@ -1,3 +1,4 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App as AntdApp,
@@ -9,7 +10,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { api } from '../../components/api';
 import type { ScansResponse, ScanView } from '../../components/apiTypes';
@@ -17,10 +18,8 @@ import { formatCount, formatDateTime } from '../../components/format';
 import { useI18n } from '../../components/i18n';
 import { hasRole, scanStarterRoles } from '../routes';
 import { useApiErrorHandler, useSession } from '../session/session';
+import { scansQuery } from './queries';
 import { lastFinishedScan, scanPercent, scanRunning } from './scans';
-
-/** How often the scans are asked again while one runs. */
-const runningRefreshMs = 1500;
 
 function ScanKindTag(props: { kind: string }): ReactNode {
   const { t } = useI18n();
@@ -83,48 +82,31 @@ export function ScanCard(props: { onFinished: () => void }): ReactNode {
   const { message } = AntdApp.useApp();
   const { user } = useSession().me;
   const handleError = useApiErrorHandler();
-  const [state, setState] = useState<ScansResponse | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const [starting, setStarting] = useState<'full' | 'incremental' | null>(null);
+  const queryClient = useQueryClient();
+  const state = useQuery(scansQuery).data ?? null;
   const running = scanRunning(state);
   const wasRunning = useRef(false);
   const { onFinished } = props;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api.get<ScansResponse>('/api/scans', { signal: controller.signal }).then(setState, handleError);
-    return () => controller.abort();
-  }, [generation, handleError]);
-
-  useEffect(() => {
-    if (!running) return;
-    const timer = setTimeout(() => setGeneration((n) => n + 1), runningRefreshMs);
-    return () => clearTimeout(timer);
-  }, [running, generation]);
-
+  // Tells the page when a running scan has ended (its warnings changed).
   useEffect(() => {
     if (wasRunning.current && !running) onFinished();
     wasRunning.current = running;
   }, [running, onFinished]);
 
-  async function start(kind: 'full' | 'incremental'): Promise<void> {
-    setStarting(kind);
-    try {
-      const response = await api.post<ScansResponse>(
-        '/api/scans',
-        kind === 'full' ? { full: true } : {},
-      );
+  const start = useMutation({
+    mutationFn: (kind: 'full' | 'incremental') =>
+      api.post<ScansResponse>('/api/scans', kind === 'full' ? { full: true } : {}),
+    onSuccess: (response) => {
       // The scan may be so quick that it is over before the answer: still refresh the list.
       if (!scanRunning(response)) onFinished();
       else wasRunning.current = true;
-      setState(response);
+      queryClient.setQueryData(scansQuery.queryKey, response);
       void message.success(t('scan.started'));
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setStarting(null);
-    }
-  }
+    },
+    onError: handleError,
+  });
+  const starting = start.isPending ? start.variables : null;
 
   const latest = state?.scans[0] ?? null;
   const finished = state ? lastFinishedScan(state.scans) : null;
@@ -174,7 +156,7 @@ export function ScanCard(props: { onFinished: () => void }): ReactNode {
                 type="primary"
                 loading={starting === 'incremental'}
                 disabled={running || starting !== null}
-                onClick={() => void start('incremental')}
+                onClick={() => start.mutate('incremental')}
                 data-testid="scan-incremental"
               >
                 {t('scan.kind.incremental')}
@@ -184,7 +166,7 @@ export function ScanCard(props: { onFinished: () => void }): ReactNode {
               <Button
                 loading={starting === 'full'}
                 disabled={running || starting !== null}
-                onClick={() => void start('full')}
+                onClick={() => start.mutate('full')}
                 data-testid="scan-full"
               >
                 {t('scan.kind.full')}

@@ -1,8 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Cascader } from 'antd';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { api } from '../../components/api';
-import type { DivisionSummary, DivisionsResponse } from '../../components/apiTypes';
+import type { DivisionSummary } from '../../components/apiTypes';
+import { divisionsQuery } from './queries';
 
 interface DivisionOption {
   value: string;
@@ -30,17 +31,17 @@ function withChildren(
 
 /**
  * Picks a division at or below the user's own jurisdiction, loading each level from
- * `/api/divisions?parent=` as it is opened. Any level may be chosen; the value is the path
- * of codes, the last one being the choice.
+ * `/api/divisions?parent=` as it is opened (each level once a session). Any level may be
+ * chosen; the value is the path of codes, the last one being the choice.
  */
 export function JurisdictionPicker(props: {
   root: DivisionSummary;
   value?: string[];
   onChange?: (value: string[]) => void;
-  onError: (error: unknown) => void;
   id?: string;
 }): ReactNode {
-  const { root, onError } = props;
+  const { root } = props;
+  const queryClient = useQueryClient();
   const [options, setOptions] = useState<DivisionOption[]>(() => [
     { value: root.code, label: root.name, isLeaf: root.level >= villageLevel },
   ]);
@@ -48,9 +49,9 @@ export function JurisdictionPicker(props: {
   function loadData(selected: DivisionOption[]): void {
     const target = selected[selected.length - 1];
     if (!target) return;
-    api
-      .get<DivisionsResponse>(`/api/divisions?parent=${encodeURIComponent(target.value)}`)
-      .then(({ divisions }) => {
+    queryClient
+      .query(divisionsQuery(target.value))
+      .then((divisions) => {
         const children = divisions.map((d) => ({
           value: d.code,
           label: d.name,
@@ -58,7 +59,8 @@ export function JurisdictionPicker(props: {
         }));
         setOptions((previous) => withChildren(previous, target.value, children));
       })
-      .catch(onError);
+      // A failure is reported with the page's others (useReportQueryErrors).
+      .catch(() => undefined);
   }
 
   return (

@@ -174,7 +174,7 @@ function CreateUserModal(props: {
           extra={t('users.form.jurisdictionHint')}
           rules={[{ required: true, message: t('common.required') }]}
         >
-          <JurisdictionPicker root={jurisdiction} onError={handleError} />
+          <JurisdictionPicker root={jurisdiction} />
         </Form.Item>
       </Form>
     </Modal>

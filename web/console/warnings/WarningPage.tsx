@@ -1,3 +1,4 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -17,24 +18,20 @@ import {
   Typography,
 } from 'antd';
 import type { DescriptionsProps, TableColumnsType } from 'antd';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import type { ReactNode } from 'react';
-import { api, errorMessage, isApiError } from '../../components/api';
-import type {
-  EvidenceReason,
-  PersonNetworkResponse,
-  WarningEvidence,
-  WarningResponse,
-  WarningReveal,
-} from '../../components/apiTypes';
+import { api, errorMessage, isApiError, isMissing } from '../../components/api';
+import type { EvidenceReason, WarningEvidence, WarningReveal } from '../../components/apiTypes';
 import { formatCount, formatDateTime } from '../../components/format';
 import { useI18n } from '../../components/i18n';
 import { useMediaQuery } from '../../components/useMediaQuery';
-import { LinkButton } from '../shell/ConsoleLink';
-import { hasRole, warningRevealerRoles } from '../routes';
-import { useApiErrorHandler, useSession } from '../session/session';
 import { useDatasets } from '../imports/useDatasets';
+import { hasRole, warningRevealerRoles } from '../routes';
+import { isSessionError, useApiErrorHandler, useSession } from '../session/session';
+import { LinkButton } from '../shell/ConsoleLink';
+import { PageHeading } from '../shell/PageHeading';
 import { parentDivision, useDivisionNames } from '../shell/useDivisionNames';
+import { networkQuery, warningQuery } from './queries';
 import {
   backToListPath,
   evidenceFact,
@@ -44,7 +41,6 @@ import {
   shownId,
 } from './warnings';
 import { RuleText, SeverityTag, SubjectText, WarningStatusTag } from './WarningsPage';
-import { PageHeading } from '../shell/PageHeading';
 
 // ECharts is downloaded only when a warning's network is shown.
 const NetworkGraph = lazy(() => import('./NetworkGraph'));
@@ -54,29 +50,8 @@ const severityStroke: Record<string, string> = { 高: '#dc2626', 中: '#ea580c',
 /** The relationship network of a warning's subject, fetched and drawn (the server logs the view). */
 function NetworkCard(props: { warningId: number; centerId: string | null }): ReactNode {
   const { t } = useI18n();
-  const [state, setState] = useState<
-    | { kind: 'loading' }
-    | { kind: 'failed'; message: string }
-    | { kind: 'ready'; network: PersonNetworkResponse }
-  >({ kind: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .get<PersonNetworkResponse>(`/api/warnings/${props.warningId}/network`, {
-        signal: controller.signal,
-      })
-      .then(
-        (network) => setState({ kind: 'ready', network }),
-        (error: unknown) => {
-          if (!controller.signal.aborted)
-            setState({ kind: 'failed', message: errorMessage(error) });
-        },
-      );
-    return () => controller.abort();
-  }, [props.warningId]);
-
-  const outside = state.kind === 'ready' && state.network.nodes.some((n) => n.outside);
+  const network = useQuery(networkQuery(props.warningId));
+  const outside = network.data?.nodes.some((n) => n.outside) ?? false;
   return (
     <Card title={t('warning.network')}>
       <Typography.Paragraph type="secondary" className="network-caption">
@@ -85,15 +60,15 @@ function NetworkCard(props: { warningId: number; centerId: string | null }): Rea
         {outside ? `${t('warning.networkOutside')} ` : ''}
         {t('warning.networkHint')}
       </Typography.Paragraph>
-      {state.kind === 'loading' ? (
+      {network.isPending ? (
         <div className="network-loading">
           <Spin />
         </div>
-      ) : state.kind === 'failed' ? (
-        <Alert type="error" showIcon title={state.message} />
+      ) : network.isError ? (
+        <Alert type="error" showIcon title={errorMessage(network.error)} />
       ) : (
         <>
-          {state.network.edges.length === 0 ? (
+          {network.data.edges.length === 0 ? (
             <Empty
               image={Empty.PRESENTED_IMAGE_SIMPLE}
               description={t('warning.networkEmpty')}
@@ -107,7 +82,7 @@ function NetworkCard(props: { warningId: number; centerId: string | null }): Rea
               </div>
             }
           >
-            <NetworkGraph network={state.network} centerId={props.centerId} />
+            <NetworkGraph network={network.data} centerId={props.centerId} />
           </Suspense>
         </>
       )}
@@ -128,34 +103,28 @@ function RevealModal(props: {
   const handleError = useApiErrorHandler();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const reveal = useMutation({
+    mutationFn: (text: string) =>
+      api.post<WarningReveal>(`/api/warnings/${props.warningId}/reveal`, { reason: text }),
+    // The full numbers live in the warning page's state only, not in the mutation cache.
+    gcTime: 0,
+    onSuccess: (revealed) => props.onDone(revealed),
+    onError: (caught) => {
+      // Mistakes stay in the dialog; an ended session leaves the page.
+      if (isSessionError(caught)) handleError(caught);
+      else if (isApiError(caught) && caught.code === 'REASON_REQUIRED') setMissing(true);
+    },
+  });
+  const error = reveal.error && !isSessionError(reveal.error) ? errorMessage(reveal.error) : null;
+  const busy = reveal.isPending;
 
-  async function submit(): Promise<void> {
+  function submit(): void {
     const text = reason.trim();
     if (text === '') {
       setMissing(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      props.onDone(
-        await api.post<WarningReveal>(`/api/warnings/${props.warningId}/reveal`, { reason: text }),
-      );
-    } catch (caught) {
-      if (
-        isApiError(caught) &&
-        (caught.code === 'UNAUTHENTICATED' || caught.code === 'PASSWORD_CHANGE_REQUIRED')
-      ) {
-        handleError(caught);
-        return;
-      }
-      if (isApiError(caught) && caught.code === 'REASON_REQUIRED') setMissing(true);
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    reveal.mutate(text);
   }
 
   return (
@@ -163,7 +132,7 @@ function RevealModal(props: {
       open
       title={t('warning.revealTitle', { id: props.warningId })}
       onCancel={props.onClose}
-      onOk={() => void submit()}
+      onOk={submit}
       okText={t('warnings.showFull')}
       okButtonProps={{ loading: busy, 'data-testid': 'warning-reveal-confirm' }}
       cancelText={t('common.cancel')}
@@ -202,11 +171,6 @@ function RevealModal(props: {
   );
 }
 
-type Loaded =
-  | { kind: 'loading' }
-  | { kind: 'missing'; message: string }
-  | { kind: 'ready'; data: WarningResponse };
-
 /**
  * One warning: its explanation first and large, then the rule, risk and subject, every
  * record that hit as evidence with the fact it conflicts with, and for a person the
@@ -214,54 +178,36 @@ type Loaded =
  */
 export function WarningPage(props: { id: number }): ReactNode {
   const { t, language } = useI18n();
-  const handleError = useApiErrorHandler();
   const datasets = useDatasets();
   const narrow = useMediaQuery('(max-width: 640px)');
   const { user } = useSession().me;
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const query = useQuery(warningQuery(props.id));
   // The full numbers of this warning, once revealed (for a reason the server logged).
   const [revealed, setRevealed] = useState<WarningReveal | null>(null);
   const [asking, setAsking] = useState(false);
   const [back] = useState(() => backToListPath(window.location.search));
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api.get<WarningResponse>(`/api/warnings/${props.id}`, { signal: controller.signal }).then(
-      (data) => setLoaded({ kind: 'ready', data }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (isApiError(error) && (error.status === 404 || error.status === 403)) {
-          setLoaded({ kind: 'missing', message: error.message });
-        } else {
-          handleError(error);
-          setLoaded({ kind: 'missing', message: errorMessage(error) });
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [props.id, handleError]);
   // Another warning (the address changed): its numbers are masked again.
   const shownReveal = revealed?.id === props.id ? revealed : null;
 
-  const warning = loaded.kind === 'ready' ? loaded.data.warning : null;
+  const warning = query.data?.warning ?? null;
   const village = warning?.village_code ?? null;
   const township = village ? parentDivision(village) : null;
   const { nameOf } = useDivisionNames([village, township]);
 
-  if (loaded.kind === 'missing') {
+  if (query.isError && (isMissing(query.error) || !warning)) {
     return (
       <div className="page">
         <Card>
           <Result
             status="warning"
-            title={loaded.message}
+            title={errorMessage(query.error)}
             extra={<LinkButton href={back}>{t('warning.back')}</LinkButton>}
           />
         </Card>
       </div>
     );
   }
-  if (loaded.kind === 'loading' || !warning) {
+  if (!query.data || !warning) {
     return (
       <div className="page page-loading">
         <Spin size="large" />
@@ -269,9 +215,9 @@ export function WarningPage(props: { id: number }): ReactNode {
     );
   }
 
-  const { ruleName } = loaded.data;
+  const { ruleName } = query.data;
   const reveal = shownReveal !== null;
-  const evidence = shownReveal?.evidence ?? loaded.data.evidence;
+  const evidence = shownReveal?.evidence ?? query.data.evidence;
   const mayReveal = hasRole(warningRevealerRoles, user.role);
   const villageName = village ? nameOf(village) : null;
   const townshipName = township ? nameOf(township) : null;

@@ -1,41 +1,40 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Card, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { api } from '../../components/api';
-import type {
-  Division,
-  DivisionsResponse,
-  Warning,
-  WarningSeverity,
-  WarningsResponse,
-} from '../../components/apiTypes';
+import type { Division, Warning, WarningSeverity } from '../../components/apiTypes';
 import { formatCount } from '../../components/format';
 import { useI18n } from '../../components/i18n';
 import { isPlainClick, navigate } from '../../components/router';
 import { useMediaQuery } from '../../components/useMediaQuery';
-import { ConsoleLink } from '../shell/ConsoleLink';
 import { ScanCard } from '../scans/ScanCard';
-import { useApiErrorHandler, useSession } from '../session/session';
-import { rememberDivisionNames, useDivisionNames } from '../shell/useDivisionNames';
+import { useSession } from '../session/session';
+import { ConsoleLink } from '../shell/ConsoleLink';
+import { divisionsQuery } from '../shell/queries';
+import { useDivisionNames } from '../shell/useDivisionNames';
+import { warningsKey, warningsQuery } from './queries';
 import {
   builtinRules,
   formatPeriods,
   formatYuan,
+  maskText,
   parseWarningFilter,
   ruleName,
   severities,
   severityColour,
   severityKey,
-  maskText,
   warningFilterSearch,
+  warningStatusKey,
   warningPageSize,
   warningPath,
-  warningStatusKey,
-  warningsApiUrl,
   warningsListPath,
   type WarningFilter,
 } from './warnings';
+
+/** Empty lists, one each, so that memos and effects see no change. */
+const noWarnings: Warning[] = [];
+const noDivisions: Division[] = [];
 
 export function SeverityTag(props: { severity: string; testId?: string }): ReactNode {
   const { t } = useI18n();
@@ -115,8 +114,6 @@ function amountText(fen: number): string {
   return fen === 0 ? '—' : formatYuan(fen);
 }
 
-type SeverityCounts = Record<WarningSeverity, number>;
-
 /**
  * Warnings of the user's jurisdiction, highest risk first, twenty a page from the server,
  * filtered by rule, severity, township and status (kept in the address, so that the back
@@ -126,88 +123,39 @@ type SeverityCounts = Record<WarningSeverity, number>;
 export function WarningsPage(): ReactNode {
   const { t, language } = useI18n();
   const { jurisdiction } = useSession().me;
-  const handleError = useApiErrorHandler();
+  const queryClient = useQueryClient();
   const narrow = useMediaQuery('(max-width: 640px)');
   const [filter, setFilter] = useState<WarningFilter>(() =>
     parseWarningFilter(window.location.search),
   );
-  // Bumped when a scan ends: the same filter, asked again.
-  const [generation, setGeneration] = useState(0);
-  const url = warningsApiUrl(filter);
-  const asked = `${url}#${generation}`;
-  const [list, setList] = useState<{ asked: string; total: number; warnings: Warning[] }>({
-    asked: '',
-    total: 0,
-    warnings: [],
-  });
-  // The counts by severity of the current filter come with each page (one request, one
-  // entry in the access log); they stay shown while another severity or page loads.
-  const countsAsked = `${warningsApiUrl({ ...filter, severity: null, page: 1 })}#${generation}`;
-  const [counts, setCounts] = useState<{ asked: string; counts: SeverityCounts | null }>({
-    asked: '',
-    counts: null,
-  });
-  const [divisions, setDivisions] = useState<Division[] | null>(null);
+  const list = useQuery(warningsQuery(filter));
+  const divisionList = useQuery(divisionsQuery(jurisdiction.code));
+  const divisions = divisionList.data ?? (divisionList.isError ? noDivisions : null);
 
-  const update = useCallback((next: WarningFilter) => {
-    setFilter(next);
-    // The address follows the filters without a new history entry, and without scrolling.
-    window.history.replaceState(null, '', warningsListPath(next));
-  }, []);
-
+  // The address follows the filters without a new history entry, and without scrolling.
   useEffect(() => {
-    const controller = new AbortController();
-    api.get<WarningsResponse>(url, { signal: controller.signal }).then(
-      (response) => {
-        setList({ asked, total: response.total, warnings: response.warnings });
-        setCounts({ asked: countsAsked, counts: response.bySeverity });
-        // A page past the end (a scan cleared warnings, or an old address): the last page.
-        const last = Math.max(1, Math.ceil(response.total / warningPageSize));
-        if (response.warnings.length === 0 && response.total > 0) {
-          setFilter((previous) => {
-            if (previous.page <= last) return previous;
-            const next = { ...previous, page: last };
-            window.history.replaceState(null, '', warningsListPath(next));
-            return next;
-          });
-        }
-      },
-      (error: unknown) => {
-        handleError(error);
-        if (!controller.signal.aborted) {
-          setList({ asked, total: 0, warnings: [] });
-          setCounts({ asked: countsAsked, counts: null });
-        }
-      },
-    );
-    return () => controller.abort();
-  }, [url, asked, countsAsked, handleError]);
+    window.history.replaceState(null, '', warningsListPath(filter));
+  }, [filter]);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .get<DivisionsResponse>(`/api/divisions?parent=${encodeURIComponent(jurisdiction.code)}`, {
-        signal: controller.signal,
-      })
-      .then(
-        (response) => {
-          rememberDivisionNames(response.divisions);
-          setDivisions(response.divisions);
-        },
-        (error: unknown) => {
-          handleError(error);
-          if (!controller.signal.aborted) setDivisions([]);
-        },
-      );
-    return () => controller.abort();
-  }, [jurisdiction.code, handleError]);
+  // The answer for this very filter; while it loads, another page's answer stands in.
+  const current = list.isPlaceholderData ? undefined : list.data;
+  const loading = list.isFetching;
+  const warnings = current?.warnings ?? noWarnings;
+  const shownCounts = list.data?.bySeverity ?? null;
 
-  const loading = list.asked !== asked;
-  const warnings = list.asked === asked ? list.warnings : [];
-  const shownCounts = counts.asked === countsAsked ? counts.counts : null;
+  // A page past the end (a scan cleared warnings, or an old address): the last page.
+  const last = current ? Math.max(1, Math.ceil(current.total / warningPageSize)) : filter.page;
+  if (current?.warnings.length === 0 && current.total > 0 && filter.page > last) {
+    setFilter({ ...filter, page: last });
+  }
+
   const { nameOf } = useDivisionNames(warnings.map((w) => w.village_code));
   const listSearch = warningFilterSearch(filter);
-  const onScanFinished = useCallback(() => setGeneration((n) => n + 1), []);
+  // A finished scan may have added, changed or cleared any warning.
+  const onScanFinished = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: warningsKey }),
+    [queryClient],
+  );
 
   const ruleOptions = [
     ...builtinRules.map((rule) => ({
@@ -365,7 +313,7 @@ export function WarningsPage(): ReactNode {
                   className={`severity-chip severity-chip-${item.key}${active ? ' severity-chip-active' : ''}`}
                   aria-pressed={active}
                   title={t('warnings.summary.hint')}
-                  onClick={() => update({ ...filter, severity: item.severity, page: 1 })}
+                  onClick={() => setFilter({ ...filter, severity: item.severity, page: 1 })}
                   data-testid={`warnings-summary-${item.key}`}
                 >
                   <span className="severity-chip-label">
@@ -392,7 +340,7 @@ export function WarningsPage(): ReactNode {
             placeholder={t('warnings.filterRule')}
             value={filter.rule}
             onChange={(value: string | undefined) =>
-              update({ ...filter, rule: value ?? null, page: 1 })
+              setFilter({ ...filter, rule: value ?? null, page: 1 })
             }
             options={ruleOptions}
             data-testid="warnings-filter-rule"
@@ -405,7 +353,7 @@ export function WarningsPage(): ReactNode {
             placeholder={t('warnings.filterSeverity')}
             value={filter.severity}
             onChange={(value: WarningSeverity | undefined) =>
-              update({ ...filter, severity: value ?? null, page: 1 })
+              setFilter({ ...filter, severity: value ?? null, page: 1 })
             }
             options={severities.map((s) => ({
               value: s,
@@ -426,7 +374,7 @@ export function WarningsPage(): ReactNode {
               value={filter.division}
               loading={divisions === null}
               onChange={(value: string | undefined) =>
-                update({ ...filter, division: value ?? null, page: 1 })
+                setFilter({ ...filter, division: value ?? null, page: 1 })
               }
               options={(divisions ?? []).map((d) => ({
                 value: d.code,
@@ -444,7 +392,7 @@ export function WarningsPage(): ReactNode {
             placeholder={t('warnings.filterStatus')}
             value={filter.status === 'all' ? null : filter.status}
             onChange={(value: 'open' | 'cleared' | undefined) =>
-              update({ ...filter, status: value ?? 'all', page: 1 })
+              setFilter({ ...filter, status: value ?? 'all', page: 1 })
             }
             options={(['open', 'cleared'] as const).map((s) => ({
               value: s,
@@ -475,10 +423,10 @@ export function WarningsPage(): ReactNode {
           pagination={{
             current: filter.page,
             pageSize: warningPageSize,
-            total: list.asked === asked ? list.total : undefined,
+            total: current?.total,
             showSizeChanger: false,
             showTotal: (total) => t('warnings.total', { count: formatCount(total) }),
-            onChange: (page) => update({ ...filter, page }),
+            onChange: (page) => setFilter({ ...filter, page }),
             size: narrow ? 'small' : undefined,
           }}
           locale={{ emptyText: t('warnings.empty') }}
