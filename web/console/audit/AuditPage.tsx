@@ -1,16 +1,15 @@
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { api } from '../../components/api';
-import type { AuditEntry, AuditResponse, AuditVerifyResponse } from '../../components/apiTypes';
+import type { AuditEntry, AuditVerifyResponse } from '../../components/apiTypes';
 import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../components/i18n';
 import { isMessageKey } from '../../components/messages';
 import { useApiErrorHandler, useSession } from '../session/session';
 import { PageHeading } from '../shell/PageHeading';
-
-export const auditPageSize = 100;
+import { auditQuery } from './queries';
 
 /** A code the server records (`user.create`) in words when we know it, else as it is. */
 function CodeLabel(props: { prefix: string; code: string }): ReactNode {
@@ -69,55 +68,15 @@ export function AuditPage(): ReactNode {
   const { t } = useI18n();
   const { user } = useSession().me;
   const handleError = useApiErrorHandler();
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [hasMore, setHasMore] = useState(false);
-  const [verifying, setVerifying] = useState(false);
-  const [verdict, setVerdict] = useState<AuditVerifyResponse | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api.get<AuditResponse>(`/api/audit?limit=${auditPageSize}`, { signal: controller.signal }).then(
-      (response) => {
-        setEntries(response.entries);
-        setHasMore(response.entries.length === auditPageSize);
-        setLoading(false);
-      },
-      (error: unknown) => {
-        handleError(error);
-        if (!controller.signal.aborted) setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [handleError]);
-
-  async function loadMore(): Promise<void> {
-    const last = entries[entries.length - 1];
-    if (!last) return;
-    setLoading(true);
-    try {
-      const response = await api.get<AuditResponse>(
-        `/api/audit?limit=${auditPageSize}&before=${last.seq}`,
-      );
-      setEntries((previous) => [...previous, ...response.entries]);
-      setHasMore(response.entries.length === auditPageSize);
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setLoading(false);
-    }
-  }
-
-  async function verify(): Promise<void> {
-    setVerifying(true);
-    try {
-      setVerdict(await api.get<AuditVerifyResponse>('/api/audit/verify'));
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setVerifying(false);
-    }
-  }
+  const trail = useInfiniteQuery(auditQuery);
+  const entries = trail.data?.pages.flatMap((page) => page.entries) ?? [];
+  const loading = trail.isPending || trail.isFetchingNextPage;
+  const hasMore = trail.hasNextPage;
+  const verify = useMutation({
+    mutationFn: () => api.get<AuditVerifyResponse>('/api/audit/verify'),
+    onError: handleError,
+  });
+  const verdict = verify.data ?? null;
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.col.seq'), dataIndex: 'seq', width: 80, align: 'right' },
@@ -158,7 +117,11 @@ export function AuditPage(): ReactNode {
           intro={t('audit.intro')}
           actions={
             user.role === 'admin' ? (
-              <Button onClick={() => void verify()} loading={verifying} data-testid="audit-verify">
+              <Button
+                onClick={() => verify.mutate()}
+                loading={verify.isPending}
+                data-testid="audit-verify"
+              >
                 {t('audit.verify')}
               </Button>
             ) : null
@@ -168,7 +131,7 @@ export function AuditPage(): ReactNode {
           <Alert
             type={verdict.ok ? 'success' : 'error'}
             showIcon
-            closable={{ onClose: () => setVerdict(null) }}
+            closable={{ onClose: () => verify.reset() }}
             title={verdict.message}
             className="form-alert"
             data-testid="audit-verdict"
@@ -187,7 +150,11 @@ export function AuditPage(): ReactNode {
         />
         <Space className="table-footer">
           {hasMore ? (
-            <Button onClick={() => void loadMore()} loading={loading} data-testid="audit-more">
+            <Button
+              onClick={() => void trail.fetchNextPage()}
+              loading={loading}
+              data-testid="audit-more"
+            >
               {t('audit.loadMore')}
             </Button>
           ) : (

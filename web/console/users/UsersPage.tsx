@@ -1,3 +1,4 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -13,22 +14,22 @@ import {
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { roles } from '../../../src/api/roles';
-import { api, errorMessage, isApiError } from '../../components/api';
+import { api, errorMessage } from '../../components/api';
 import type {
   CreateUserResponse,
   ResetPasswordResponse,
   UserSummary,
-  UsersResponse,
 } from '../../components/apiTypes';
 import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../components/i18n';
+import { isSessionError, useApiErrorHandler, useSession } from '../session/session';
 import { JurisdictionPicker } from '../shell/JurisdictionPicker';
-import { roleName } from '../shell/roleName';
-import { useApiErrorHandler, useSession } from '../session/session';
 import { PageHeading } from '../shell/PageHeading';
+import { roleName } from '../shell/roleName';
+import { usersQuery } from './queries';
 
 interface CreateValues {
   username: string;
@@ -89,35 +90,25 @@ function CreateUserModal(props: {
   const { jurisdiction } = useSession().me;
   const handleError = useApiErrorHandler();
   const [form] = Form.useForm<CreateValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function create(values: CreateValues): Promise<void> {
-    setBusy(true);
-    setError(null);
-    try {
-      const response = await api.post<CreateUserResponse>('/api/users', {
+  const create = useMutation({
+    mutationFn: (values: CreateValues) =>
+      api.post<CreateUserResponse>('/api/users', {
         username: values.username.trim(),
         displayName: values.displayName.trim(),
         role: values.role,
         jurisdictionCode: values.jurisdiction[values.jurisdiction.length - 1] ?? jurisdiction.code,
-      });
+      }),
+    onSuccess: (response) => {
       form.resetFields();
       props.onCreated(response);
-    } catch (caught) {
+    },
+    onError: (caught) => {
       // Form mistakes stay in the form; an ended session leaves the page.
-      if (
-        isApiError(caught) &&
-        (caught.code === 'UNAUTHENTICATED' || caught.code === 'PASSWORD_CHANGE_REQUIRED')
-      ) {
-        handleError(caught);
-      } else {
-        setError(errorMessage(caught));
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
+      if (isSessionError(caught)) handleError(caught);
+    },
+  });
+  const error = create.error && !isSessionError(create.error) ? errorMessage(create.error) : null;
+  const busy = create.isPending;
 
   return (
     <Modal
@@ -138,7 +129,7 @@ function CreateUserModal(props: {
         layout="vertical"
         disabled={busy}
         initialValues={{ jurisdiction: [jurisdiction.code] }}
-        onFinish={(values) => void create(values)}
+        onFinish={(values) => create.mutate(values)}
         preserve={false}
       >
         <Form.Item
@@ -186,43 +177,25 @@ export function UsersPage(): ReactNode {
   const { t, language } = useI18n();
   const session = useSession();
   const handleError = useApiErrorHandler();
-  const [users, setUsers] = useState<UserSummary[] | null>(null);
-  const [generation, setGeneration] = useState(0);
+  const queryClient = useQueryClient();
+  const users = useQuery(usersQuery);
   const [creating, setCreating] = useState(false);
   const [issued, setIssued] = useState<Issued | null>(null);
-  const [resetting, setResetting] = useState<number | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api.get<UsersResponse>('/api/users', { signal: controller.signal }).then(
-      (response) => setUsers(response.users),
-      (error: unknown) => {
-        handleError(error);
-        setUsers((previous) => previous ?? []);
-      },
-    );
-    return () => controller.abort();
-  }, [generation, handleError]);
-
-  async function reset(user: UserSummary): Promise<void> {
-    setResetting(user.id);
-    try {
-      const response = await api.post<ResetPasswordResponse>(
-        `/api/users/${user.id}/password-reset`,
-      );
+  const reset = useMutation({
+    mutationFn: (user: UserSummary) =>
+      api.post<ResetPasswordResponse>(`/api/users/${user.id}/password-reset`),
+    onSuccess: (response, user) => {
       setIssued({
         kind: 'reset',
         name: user.displayName,
         username: user.username,
         password: response.oneTimePassword,
       });
-      setGeneration((n) => n + 1);
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setResetting(null);
-    }
-  }
+      void queryClient.invalidateQueries({ queryKey: usersQuery.queryKey });
+    },
+    onError: handleError,
+  });
+  const resetting = reset.isPending ? reset.variables.id : null;
 
   const columns: TableColumnsType<UserSummary> = [
     {
@@ -286,7 +259,7 @@ export function UsersPage(): ReactNode {
             description={t('users.resetConfirm', { name: user.displayName })}
             okText={t('users.reset')}
             cancelText={t('common.cancel')}
-            onConfirm={() => void reset(user)}
+            onConfirm={() => reset.mutate(user)}
           >
             <Button
               type="link"
@@ -316,8 +289,8 @@ export function UsersPage(): ReactNode {
         <Table<UserSummary>
           rowKey="id"
           columns={columns}
-          dataSource={users ?? []}
-          loading={users === null}
+          dataSource={users.data?.users ?? []}
+          loading={users.isPending}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
           size="middle"
@@ -335,7 +308,7 @@ export function UsersPage(): ReactNode {
             username: response.user.username,
             password: response.oneTimePassword,
           });
-          setGeneration((n) => n + 1);
+          void queryClient.invalidateQueries({ queryKey: usersQuery.queryKey });
         }}
       />
       <OneTimePasswordModal issued={issued} onClose={() => setIssued(null)} />
