@@ -2,8 +2,6 @@ import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../components/i18n';
 import type { MessageKey } from '../../components/messages';
-import { ConsoleLink } from '../shell/ConsoleLink';
-import { roleName } from '../shell/roleName';
 import {
   batchReaderRoles,
   hasRole,
@@ -12,6 +10,8 @@ import {
   warningReaderRoles,
 } from '../routes';
 import { useSession } from '../session/session';
+import { ConsoleLink } from '../shell/ConsoleLink';
+import { roleName } from '../shell/roleName';
 
 const stages: readonly { title: MessageKey; text: MessageKey }[] = [
   { title: 'home.stage.before', text: 'home.stage.beforeText' },

@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MeResponse, ScansResponse } from '../../components/apiTypes';
 import { I18nProvider } from '../../components/i18n';
 import { createQueryClient } from '../../components/queryClient';
-import { ScanCard } from './ScanCard';
 import { SessionContext, type Session } from '../session/session';
+import { ScanCard } from './ScanCard';
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;

@@ -8,13 +8,10 @@ import { useReportQueryErrors } from '../../components/queryClient';
 import { isPlainClick, navigate, usePathname } from '../../components/router';
 import { useMediaQuery } from '../../components/useMediaQuery';
 import { AuditPage } from '../audit/AuditPage';
+import { HomePage } from '../home/HomePage';
 import { BatchesPage } from '../imports/BatchesPage';
 import { BatchPage } from '../imports/BatchPage';
-import { BrandMark } from './BrandMark';
-import { HomePage } from '../home/HomePage';
 import { ImportPage } from '../imports/ImportPage';
-import { PasswordPage } from '../session/PasswordPage';
-import { roleName } from './roleName';
 import {
   batchIdAt,
   groupLabels,
@@ -26,10 +23,13 @@ import {
   type PageKey,
   warningIdAt,
 } from '../routes';
+import { PasswordPage } from '../session/PasswordPage';
 import { useApiErrorHandler, useSession } from '../session/session';
 import { UsersPage } from '../users/UsersPage';
 import { WarningPage } from '../warnings/WarningPage';
 import { WarningsPage } from '../warnings/WarningsPage';
+import { BrandMark } from './BrandMark';
+import { roleName } from './roleName';
 
 function pageContent(key: PageKey, pathname: string): ReactNode {
   switch (key) {
