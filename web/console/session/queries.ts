@@ -19,8 +19,9 @@ export const meQuery = queryOptions({
   meta: { shownByPage: true },
 });
 
-/** Back to the sign-in page: nothing the last user was shown stays in the cache. */
+/** Back to the sign-in page: nothing the last user was shown stays in the caches. */
 export function forgetSession(client: QueryClient): void {
   client.setQueryData(meQuery.queryKey, null);
   client.removeQueries({ predicate: (query) => query.queryKey[0] !== meQuery.queryKey[0] });
+  client.getMutationCache().clear();
 }

@@ -98,6 +98,8 @@ function CreateUserModal(props: {
         role: values.role,
         jurisdictionCode: values.jurisdiction[values.jurisdiction.length - 1] ?? jurisdiction.code,
       }),
+    // The one-time password lives in the dialog's state only, not in the mutation cache.
+    gcTime: 0,
     onSuccess: (response) => {
       form.resetFields();
       props.onCreated(response);
@@ -184,6 +186,8 @@ export function UsersPage(): ReactNode {
   const reset = useMutation({
     mutationFn: (user: UserSummary) =>
       api.post<ResetPasswordResponse>(`/api/users/${user.id}/password-reset`),
+    // The one-time password lives in the dialog's state only, not in the mutation cache.
+    gcTime: 0,
     onSuccess: (response, user) => {
       setIssued({
         kind: 'reset',
