@@ -102,10 +102,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              // What both apps share (language, API client); Ant Design stays out of it.
+              // What both apps share (language, API client, every area's texts); Ant Design
+              // stays out of it.
               name: 'shared',
               test: (id: string) =>
-                /[\\/]web[\\/]components[\\/]/.test(id) && !id.includes('AntdProvider'),
+                (/[\\/]web[\\/]components[\\/]/.test(id) && !id.includes('AntdProvider')) ||
+                /[\\/]web[\\/](console|portal)[\\/](.+[\\/])?messages\.ts$/.test(id),
               priority: 2,
             },
             {
@@ -117,8 +119,10 @@ export default defineConfig({
               priority: 1.5,
             },
             {
+              // React, and TanStack Query, which both apps use (in ui-vendor the portal would
+              // load Ant Design with it).
               name: 'react-vendor',
-              test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/][a-z-]+)[\\/]/,
               priority: 3,
             },
             { name: 'ui-vendor', test: /node_modules[\\/]/, priority: 1 },

@@ -21,6 +21,11 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/** Not there, or not the user's to see (404, 403): a page says so in place of itself. */
+export function isMissing(error: unknown): boolean {
+  return isApiError(error) && (error.status === 404 || error.status === 403);
+}
+
 /** The text to show for any error a request can throw. */
 export function errorMessage(error: unknown, language: Language = currentLanguage()): string {
   if (error instanceof ApiError) return error.message;

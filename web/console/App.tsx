@@ -1,19 +1,14 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { ReactNode } from 'react';
-import { api, errorMessage, isAbort, isApiError } from '../components/api';
-import type { MeResponse } from '../components/apiTypes';
+import { api, errorMessage, isApiError } from '../components/api';
 import { useI18n } from '../components/i18n';
-import { ChangePasswordScreen } from './ChangePasswordScreen';
-import { ConsoleLayout } from './ConsoleLayout';
-import { LoginPage } from './LoginPage';
-import { SessionContext, type Session } from './session';
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'signedOut' }
-  | { kind: 'failed'; message: string }
-  | { kind: 'signedIn'; me: MeResponse };
+import { ChangePasswordScreen } from './session/ChangePasswordScreen';
+import { LoginPage } from './session/LoginPage';
+import { forgetSession, meQuery } from './session/queries';
+import { SessionContext, type Session } from './session/session';
+import { ConsoleLayout } from './shell/ConsoleLayout';
 
 /**
  * The console: who is signed in decides the screen. No session: sign in. A one-time
@@ -21,29 +16,19 @@ type State =
  */
 export function App(): ReactNode {
   const { t } = useI18n();
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  // Bumped to ask /api/me again; the current screen stays until the answer arrives.
-  const [generation, setGeneration] = useState(0);
+  const queryClient = useQueryClient();
+  const me = useQuery(meQuery);
 
   useEffect(() => {
     document.title = t('app.fullTitle');
   }, [t]);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api.get<MeResponse>('/api/me', { signal: controller.signal }).then(
-      (me) => setState({ kind: 'signedIn', me }),
-      (error: unknown) => {
-        if (isAbort(error)) return;
-        if (isApiError(error) && error.status === 401) setState({ kind: 'signedOut' });
-        else setState({ kind: 'failed', message: errorMessage(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [generation]);
-
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  const expire = useCallback(() => setState({ kind: 'signedOut' }), []);
+  // Asks /api/me again; the current screen stays until the answer arrives.
+  const reload = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: meQuery.queryKey }),
+    [queryClient],
+  );
+  const expire = useCallback(() => forgetSession(queryClient), [queryClient]);
   const signOut = useCallback(async () => {
     try {
       await api.delete('/api/session');
@@ -51,50 +36,46 @@ export function App(): ReactNode {
       // An ended session is as good as a sign-out.
       if (!(isApiError(error) && error.status === 401)) throw error;
     }
-    setState({ kind: 'signedOut' });
-  }, []);
+    forgetSession(queryClient);
+  }, [queryClient]);
 
-  const me = state.kind === 'signedIn' ? state.me : null;
+  const signedIn = me.data ?? null;
   const session = useMemo<Session | null>(
-    () => (me ? { me, reload, expire, signOut } : null),
-    [me, reload, expire, signOut],
+    () => (signedIn ? { me: signedIn, reload, expire, signOut } : null),
+    [signedIn, reload, expire, signOut],
   );
 
-  switch (state.kind) {
-    case 'loading':
-      return (
-        <div className="console-centre">
-          <Spin size="large" description={t('common.loading')} />
-        </div>
-      );
-    case 'failed':
-      return (
-        <div className="console-centre">
-          <Result
-            status="error"
-            title={t('error.loadFailed')}
-            subTitle={state.message}
-            extra={
-              <Button
-                type="primary"
-                onClick={() => {
-                  setState({ kind: 'loading' });
-                  reload();
-                }}
-              >
-                {t('common.retry')}
-              </Button>
-            }
-          />
-        </div>
-      );
-    case 'signedOut':
-      return <LoginPage onSignedIn={reload} />;
-    case 'signedIn':
-      return (
-        <SessionContext value={session}>
-          {state.me.user.mustChangePassword ? <ChangePasswordScreen /> : <ConsoleLayout />}
-        </SessionContext>
-      );
+  if (me.isPending) {
+    return (
+      <div className="console-centre">
+        <Spin size="large" description={t('common.loading')} />
+      </div>
+    );
   }
+  if (me.isError) {
+    return (
+      <div className="console-centre">
+        <Result
+          status="error"
+          title={t('error.loadFailed')}
+          subTitle={errorMessage(me.error)}
+          extra={
+            <Button
+              type="primary"
+              // Back to the spinner while /api/me is asked again.
+              onClick={() => void queryClient.resetQueries({ queryKey: meQuery.queryKey })}
+            >
+              {t('common.retry')}
+            </Button>
+          }
+        />
+      </div>
+    );
+  }
+  if (!session) return <LoginPage />;
+  return (
+    <SessionContext value={session}>
+      {session.me.user.mustChangePassword ? <ChangePasswordScreen /> : <ConsoleLayout />}
+    </SessionContext>
+  );
 }
