@@ -11,6 +11,10 @@ export const capabilities = {
   'batches.review': ['reviewer', 'admin'],
   /** Read batches, their quarantined rows and the datasets' quality. */
   'batches.read': ['clerk', 'reviewer', 'admin', 'inspector', 'leader'],
+  /** Approve one's own batch, with an override and a reason (a county with one administrator). */
+  'batches.reviewOwn': ['admin'],
+  /** Follow another user's import in progress in the jurisdiction. */
+  'imports.readOthers': ['admin'],
   /** Take an approved batch back out of live data. */
   'batches.rollback': ['admin'],
   /** Read warnings, scans and relationship networks. */
@@ -21,6 +25,8 @@ export const capabilities = {
    * the server anyway (so that their reading is at least logged). Leaders see masked numbers.
    */
   'warnings.reveal': ['inspector', 'admin'],
+  /** Add, change and switch custom rules. */
+  'rules.manage': ['admin'],
   /** Start a scan. */
   'scans.start': ['inspector', 'admin'],
   /** Read the audit trail. */

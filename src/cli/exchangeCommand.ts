@@ -1,3 +1,4 @@
+import { can } from '../api/capabilities.js';
 import { parseArgs } from 'node:util';
 import { auditedWrite } from '../audit/auditedWrite.js';
 import { assertInScope } from '../auth/scope.js';
@@ -45,7 +46,7 @@ export async function exchangeCommand(args: string[], out: Output): Promise<numb
   const ctx = await openContext(values.db);
   try {
     const who = await resolveActor(ctx, values.as);
-    if (who.role !== 'admin') throw new JianduError('FORBIDDEN');
+    if (!can(who.role, 'exchange.manage')) throw new JianduError('FORBIDDEN');
     if (action === 'list') {
       for (const c of await listExchangeCredentials(ctx.handle.db, who.scope)) {
         out.say(

@@ -1,3 +1,4 @@
+import { can } from '../api/capabilities.js';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { auditedWrite } from '../audit/auditedWrite.js';
@@ -123,7 +124,7 @@ export async function ruleCommand(args: string[], out: Output): Promise<number> 
       }
       return 0;
     }
-    if (who.role !== 'admin') throw new JianduError('FORBIDDEN');
+    if (!can(who.role, 'rules.manage')) throw new JianduError('FORBIDDEN');
     if (!argument)
       throw new JianduError('INVALID_ARGUMENT', {
         detail: `jiandu rule ${action} needs an argument`,

@@ -1,3 +1,4 @@
+import { can } from '../api/capabilities.js';
 import { sql } from 'kysely';
 import type { AppContext } from '../appContext.js';
 import { auditedWrite, type WriteTx } from '../audit/auditedWrite.js';
@@ -113,13 +114,14 @@ export async function approveBatch(
   id: number,
   options: { override?: boolean; reason?: string } = {},
 ): Promise<BatchView> {
-  if (reviewer.role !== 'reviewer' && reviewer.role !== 'admin') throw new JianduError('FORBIDDEN');
+  if (!can(reviewer.role, 'batches.review')) throw new JianduError('FORBIDDEN');
   const { batch, definition } = await batchFor(ctx, reviewer, id, 'approve', 'pending');
   const override = options.override === true;
   const reason = options.reason?.trim() ?? '';
   if (override && reason === '') throw new JianduError('REASON_REQUIRED');
   const own = batch.uploader_id !== null && batch.uploader_id === reviewer.actor.id;
-  if (own && !(reviewer.role === 'admin' && override)) throw new JianduError('REVIEW_SELF');
+  if (own && !(can(reviewer.role, 'batches.reviewOwn') && override))
+    throw new JianduError('REVIEW_SELF');
   const validity =
     (JSON.parse(batch.quality ?? '{}') as Partial<QualityReport>).validity?.score ?? 100;
   const threshold = await minValidity(ctx, batch.jurisdiction_code);
@@ -185,7 +187,7 @@ export async function rejectBatch(
   id: number,
   reason: string,
 ): Promise<BatchView> {
-  if (reviewer.role !== 'reviewer' && reviewer.role !== 'admin') throw new JianduError('FORBIDDEN');
+  if (!can(reviewer.role, 'batches.review')) throw new JianduError('FORBIDDEN');
   if (reason.trim() === '') throw new JianduError('REASON_REQUIRED');
   const { batch } = await batchFor(ctx, reviewer, id, 'reject', 'pending');
   return auditedWrite(ctx, reviewer.actor, async ({ tx, audit }) => {
@@ -224,7 +226,7 @@ export async function rollbackBatch(
   id: number,
   reason: string,
 ): Promise<BatchView> {
-  if (reviewer.role !== 'admin') throw new JianduError('FORBIDDEN');
+  if (!can(reviewer.role, 'batches.rollback')) throw new JianduError('FORBIDDEN');
   if (reason.trim() === '') throw new JianduError('REASON_REQUIRED');
   const { batch: found, definition } = await batchFor(ctx, reviewer, id, 'rollback', 'approved');
   let rewritten = 0;

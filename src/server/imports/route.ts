@@ -1,4 +1,4 @@
-import { rolesWith } from '../../api/capabilities.js';
+import { can, rolesWith } from '../../api/capabilities.js';
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -141,7 +141,7 @@ export function importRoutes(fastify: FastifyInstance, services: RouteServices):
       if (
         !job ||
         (job.ownerId !== user.id &&
-          !(user.role === 'admin' && inScope(ctx.scope, job.jurisdictionCode)))
+          !(can(user.role, 'imports.readOthers') && inScope(ctx.scope, job.jurisdictionCode)))
       ) {
         throw new JianduError('NOT_FOUND', { what: params.id });
       }

@@ -1,9 +1,10 @@
+import { can } from '../../../src/api/capabilities';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { api } from '../../components/api';
-import type { AuditEntry, AuditVerifyResponse } from '../../components/apiTypes';
+import type { AuditEntry, AuditVerifyResponse } from '../../../src/api/audit';
 import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../components/i18n';
 import { isMessageKey } from '../../components/messages';
@@ -116,7 +117,7 @@ export function AuditPage(): ReactNode {
           title={t('audit.title')}
           intro={t('audit.intro')}
           actions={
-            user.role === 'admin' ? (
+            can(user.role, 'audit.verify') ? (
               <Button
                 onClick={() => verify.mutate()}
                 loading={verify.isPending}

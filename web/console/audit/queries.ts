@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { api } from '../../components/api';
-import type { AuditResponse } from '../../components/apiTypes';
+import type { AuditResponse } from '../../../src/api/audit';
 
 /** Entries a page of the audit trail holds. */
 export const auditPageSize = 100;

@@ -1,3 +1,4 @@
+import { can } from '../../../src/api/capabilities';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -22,7 +23,7 @@ import type { DescriptionsProps, TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { api, errorMessage, isApiError, isMissing } from '../../components/api';
-import type { BatchResponse, BatchView } from '../../components/apiTypes';
+import type { BatchResponse, BatchView } from '../../../src/api/batches';
 import { formatCount, formatDateTime } from '../../components/format';
 import { useI18n } from '../../components/i18n';
 import { navigate } from '../../components/router';
@@ -426,9 +427,9 @@ export function BatchPage(props: { id: number }): ReactNode {
   const isReviewer = hasRole(reviewerRoles, user.role);
   // A batch of a wider jurisdiction that touches the user's: only its part can be taken back.
   const pending = batch.status === 'pending' && batch.whole;
-  const mayApprove = isReviewer && pending && (!own || user.role === 'admin');
-  const mayReject = isReviewer && pending && (!own || user.role === 'admin');
-  const mayRollback = user.role === 'admin' && batch.status === 'approved';
+  const mayApprove = isReviewer && pending && (!own || can(user.role, 'batches.reviewOwn'));
+  const mayReject = isReviewer && pending && (!own || can(user.role, 'batches.reviewOwn'));
+  const mayRollback = can(user.role, 'batches.rollback') && batch.status === 'approved';
   const mayFix =
     batch.whole &&
     hasRole(importerRoles, user.role) &&
@@ -605,7 +606,7 @@ export function BatchPage(props: { id: number }): ReactNode {
             <Alert
               type="info"
               showIcon
-              title={t(user.role === 'admin' ? 'batch.ownAdmin' : 'batch.own')}
+              title={t(can(user.role, 'batches.reviewOwn') ? 'batch.ownAdmin' : 'batch.own')}
               data-testid="batch-own"
             />
           ) : null}

@@ -3,7 +3,7 @@ import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import type { BatchView } from '../../components/apiTypes';
+import type { BatchView } from '../../../src/api/batches';
 import { formatCount, formatDateTime } from '../../components/format';
 import { useI18n } from '../../components/i18n';
 import { batchPath, hasRole, importerRoles, importPath } from '../routes';

@@ -19,7 +19,7 @@ import type { UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { api, errorMessage } from '../../components/api';
-import type { ImportJob, ImportJobResponse, ImportSummary } from '../../components/apiTypes';
+import type { ImportJob, ImportJobResponse, ImportSummary } from '../../../src/api/imports';
 import { useI18n } from '../../components/i18n';
 import { navigate } from '../../components/router';
 import { batchPath, importPath, importPrefill } from '../routes';

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { QualityReport } from '../../components/apiTypes';
+import type { QualityReport } from '../../../src/api/quality';
 import { I18nProvider } from '../../components/i18n';
 import { QualityPanel } from './QualityPanel';
 

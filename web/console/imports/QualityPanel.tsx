@@ -1,6 +1,6 @@
 import { Progress, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { QualityReport } from '../../components/apiTypes';
+import type { QualityReport } from '../../../src/api/quality';
 import { formatCount } from '../../components/format';
 import { useI18n } from '../../components/i18n';
 import {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { QualityReport, QuarantineRow } from '../../components/apiTypes';
+import type { QuarantineRow } from '../../../src/api/batches';
+import type { QualityReport } from '../../../src/api/quality';
 import { dictionaries, translate } from '../../components/i18n';
 import {
   batchStatusColour,

@@ -2,7 +2,8 @@
  * Pure helpers of the data-collection screens: batch statuses in words and colours, quality
  * scores, quarantined rows as one line per problem, and the addresses of the API.
  */
-import type { QualityReport, QuarantineProblem, QuarantineRow } from '../../components/apiTypes';
+import type { QuarantineProblem, QuarantineRow } from '../../../src/api/batches';
+import type { QualityReport } from '../../../src/api/quality';
 import { isMessageKey, type MessageKey } from '../../components/messages';
 
 export const batchStatuses = [

@@ -1,13 +1,8 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, isApiError, isMissing } from '../../components/api';
-import type {
-  BatchesResponse,
-  BatchResponse,
-  DatasetsResponse,
-  ImportJob,
-  ImportJobResponse,
-  QuarantineResponse,
-} from '../../components/apiTypes';
+import type { BatchResponse, BatchesResponse, QuarantineResponse } from '../../../src/api/batches';
+import type { DatasetsResponse } from '../../../src/api/datasets';
+import type { ImportJob, ImportJobResponse } from '../../../src/api/imports';
 import type { Language } from '../../components/i18n';
 import { isSessionError } from '../session/session';
 import { batchPageSize, batchesUrl, quarantineUrl } from './collection';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { DatasetSummary } from '../../components/apiTypes';
+import type { DatasetSummary } from '../../../src/api/datasets';
 import { useI18n } from '../../components/i18n';
 import { datasetsQuery } from './queries';
 

@@ -4,7 +4,9 @@ import { App as AntdApp } from 'antd';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MeResponse, ScansResponse } from '../../components/apiTypes';
+import type { MeResponse } from '../../../src/api/me';
+import type { Role } from '../../../src/api/roles';
+import type { ScansResponse, ScanView } from '../../../src/api/scans';
 import { I18nProvider } from '../../components/i18n';
 import { createQueryClient } from '../../components/queryClient';
 import { SessionContext, type Session } from '../session/session';
@@ -14,7 +16,7 @@ declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
 }
 
-function session(role: string): Session {
+function session(role: Role): Session {
   const me: MeResponse = {
     user: {
       id: 1,
@@ -29,7 +31,7 @@ function session(role: string): Session {
   return { me, reload: () => undefined, expire: () => undefined, signOut: () => Promise.resolve() };
 }
 
-const finished = {
+const finished: ScanView = {
   id: 11,
   kind: 'full',
   status: 'done',
@@ -59,7 +61,7 @@ describe('ScanCard', () => {
     vi.unstubAllGlobals();
   });
 
-  async function render(answer: ScansResponse, role: string): Promise<void> {
+  async function render(answer: ScansResponse, role: Role): Promise<void> {
     vi.stubGlobal(
       'fetch',
       vi.fn(() => Promise.resolve(new Response(JSON.stringify(answer), { status: 200 }))),
@@ -102,7 +104,7 @@ describe('ScanCard', () => {
   });
 
   it('shows a running scan as rule x of y, buttons disabled', async () => {
-    const running = {
+    const running: ScanView = {
       ...finished,
       id: 12,
       kind: 'incremental',

@@ -13,7 +13,7 @@ import {
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { api } from '../../components/api';
-import type { ScansResponse, ScanView } from '../../components/apiTypes';
+import type { ScanView, ScansResponse } from '../../../src/api/scans';
 import { formatCount, formatDateTime } from '../../components/format';
 import { useI18n } from '../../components/i18n';
 import { hasRole, scanStarterRoles } from '../routes';

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../components/api';
-import type { ScansResponse } from '../../components/apiTypes';
+import type { ScansResponse } from '../../../src/api/scans';
 import { scanRunning } from './scans';
 
 /** How often the scans are asked again while one runs. */

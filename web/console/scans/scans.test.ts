@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScansResponse, ScanView } from '../../components/apiTypes';
+import type { ScanView, ScansResponse } from '../../../src/api/scans';
 import { lastFinishedScan, scanPercent, scanRunning } from './scans';
 
 describe('scans', () => {

@@ -1,5 +1,5 @@
 /** Pure helpers of the scan card: whether a scan runs, how far it got, the last one done. */
-import type { ScanProgress, ScansResponse, ScanView } from '../../components/apiTypes';
+import type { ScanProgress, ScanView, ScansResponse } from '../../../src/api/scans';
 
 /** A scan is under way: the server says so, or the latest scan has not finished. */
 export function scanRunning(response: ScansResponse | null): boolean {

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import type { ReactNode } from 'react';
 import { api, errorMessage, isApiError } from '../../components/api';
-import type { OkResponse } from '../../components/apiTypes';
+import type { OkResponse } from '../../../src/api/session';
 import { useI18n } from '../../components/i18n';
 
 interface ChangeValues {

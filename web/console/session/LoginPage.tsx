@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import type { ReactNode } from 'react';
 import { api, errorMessage } from '../../components/api';
-import type { LoginResponse } from '../../components/apiTypes';
+import type { LoginResponse } from '../../../src/api/session';
 import { useI18n } from '../../components/i18n';
 import { AuthFrame } from './AuthFrame';
 import { meQuery } from './queries';

@@ -1,6 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../components/api';
-import type { MeResponse } from '../../components/apiTypes';
+import type { MeResponse } from '../../../src/api/me';
 
 /** Who is signed in: null when nobody is (the server answers 401). */
 export const meQuery = queryOptions({

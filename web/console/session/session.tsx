@@ -1,7 +1,7 @@
 import { App as AntdApp } from 'antd';
 import { createContext, useCallback, useContext } from 'react';
 import { errorMessage, isAbort, isApiError } from '../../components/api';
-import type { MeResponse } from '../../components/apiTypes';
+import type { MeResponse } from '../../../src/api/me';
 
 export interface Session {
   me: MeResponse;

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Cascader } from 'antd';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import type { DivisionSummary } from '../../components/apiTypes';
+import type { DivisionSummary } from '../../../src/api/me';
 import { divisionsQuery } from './queries';
 
 interface DivisionOption {

@@ -1,6 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../components/api';
-import type { Division, DivisionsResponse } from '../../components/apiTypes';
+import type { Division, DivisionsResponse } from '../../../src/api/divisions';
 
 function childrenOf(parent: string, signal: AbortSignal): Promise<Division[]> {
   return api

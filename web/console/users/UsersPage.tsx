@@ -22,7 +22,7 @@ import type {
   CreateUserResponse,
   ResetPasswordResponse,
   UserSummary,
-} from '../../components/apiTypes';
+} from '../../../src/api/users';
 import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../components/i18n';
 import { isSessionError, useApiErrorHandler, useSession } from '../session/session';

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../components/api';
-import type { UsersResponse } from '../../components/apiTypes';
+import type { UsersResponse } from '../../../src/api/users';
 
 /** The users of the administrator's jurisdiction; a new user or a reset makes it stale. */
 export const usersQuery = queryOptions({

@@ -15,7 +15,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { PersonNetworkResponse } from '../../components/apiTypes';
+import type { PersonNetwork as PersonNetworkResponse } from '../../../src/api/warnings';
 import { useI18n } from '../../components/i18n';
 import { useMediaQuery } from '../../components/useMediaQuery';
 import {

@@ -21,7 +21,11 @@ import type { DescriptionsProps, TableColumnsType } from 'antd';
 import { Suspense, lazy, useState } from 'react';
 import type { ReactNode } from 'react';
 import { api, errorMessage, isApiError, isMissing } from '../../components/api';
-import type { EvidenceReason, WarningEvidence, WarningReveal } from '../../components/apiTypes';
+import type {
+  EvidenceReason,
+  EvidenceRecord as WarningEvidence,
+  WarningReveal,
+} from '../../../src/api/warnings';
 import { formatCount, formatDateTime } from '../../components/format';
 import { useI18n } from '../../components/i18n';
 import { useMediaQuery } from '../../components/useMediaQuery';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PersonNetworkResponse } from '../../components/apiTypes';
+import type { PersonNetwork as PersonNetworkResponse } from '../../../src/api/warnings';
 import {
   curvenessOf,
   edgeColours,

@@ -4,7 +4,11 @@
  * canvas; the chart itself is NetworkGraph.tsx, loaded only on the warning page. The server
  * names people by references of its answer, with their ID numbers masked.
  */
-import type { NetworkEdge, NetworkNode, PersonNetworkResponse } from '../../components/apiTypes';
+import type {
+  NetworkEdge,
+  NetworkNode,
+  PersonNetwork as PersonNetworkResponse,
+} from '../../../src/api/warnings';
 import type { MessageKey } from '../../components/messages';
 
 export const edgeKinds = [

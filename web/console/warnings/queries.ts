@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, isMissing } from '../../components/api';
 import type {
-  PersonNetworkResponse,
+  PersonNetwork as PersonNetworkResponse,
+  WarningList as WarningsResponse,
   WarningResponse,
-  WarningsResponse,
-} from '../../components/apiTypes';
+} from '../../../src/api/warnings';
 import { warningsApiUrl, type WarningFilter } from './warnings';
 
 /** Everything about warnings starts with this key: a finished scan makes all of it stale. */

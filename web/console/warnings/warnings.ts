@@ -4,7 +4,13 @@
  * conflicting fact of a record of evidence (the scans' helpers are in ../scans/scans.ts).
  */
 import { builtinRuleNames } from '../../../src/api/ruleNames';
-import type { EvidenceDetails, WarningSeverity } from '../../components/apiTypes';
+import {
+  severities,
+  warningStatuses,
+  type EvidenceDetails,
+  type WarningSeverity,
+  type WarningStatus,
+} from '../../../src/api/warnings';
 import { formatCount } from '../../components/format';
 import type { Language } from '../../components/i18n';
 import type { MessageKey } from '../../components/messages';
@@ -25,7 +31,7 @@ export function ruleLabel(code: string, language: Language): string {
   return name ? `${code} ${name}` : code;
 }
 
-export const severities: readonly WarningSeverity[] = ['高', '中', '低'];
+export { severities, warningStatuses, type WarningStatus };
 
 export function isSeverity(value: string): value is WarningSeverity {
   return (severities as readonly string[]).includes(value);
@@ -47,9 +53,6 @@ const severityKeys: Record<WarningSeverity, MessageKey> = {
 export function severityKey(severity: string): MessageKey | null {
   return isSeverity(severity) ? severityKeys[severity] : null;
 }
-
-export const warningStatuses = ['open', 'cleared'] as const;
-export type WarningStatus = (typeof warningStatuses)[number];
 
 export function warningStatusKey(status: string): MessageKey | null {
   if (status === 'open') return 'warnings.status.open';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../../components/api';
-import type { PortalHomeResponse } from '../../components/apiTypes';
+import type { PortalHomeResponse } from '../../../src/api/portal';
 import { useI18n } from '../../components/i18n';
 import type { MessageKey } from '../../components/messages';
 import { portalHomeQuery } from './queries';
