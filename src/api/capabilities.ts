@@ -35,6 +35,16 @@ export const capabilities = {
   'audit.verify': ['admin'],
   /** Give departments exchange credentials and revoke them. */
   'exchange.manage': ['admin'],
+  /** Read leads (问题线索), their timeline and queues, within scope. */
+  'leads.read': ['inspector', 'leader', 'admin', 'handler'],
+  /** Register leads, triage them to an office and class, split and override routing. */
+  'leads.triage': ['inspector', 'admin'],
+  /** Work a lead of one's own office: start verifying, submit an outcome, ask for more time. */
+  'leads.handle': ['handler'],
+  /** Supervise late leads (督办) and grant extensions. */
+  'leads.supervise': ['inspector', 'admin'],
+  /** Approve a lead's closure, send it back, archive or reopen it (supervising office). */
+  'leads.approve': ['inspector', 'admin'],
   /** Create users, change their roles, reset their passwords. */
   'users.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

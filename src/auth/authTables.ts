@@ -19,6 +19,10 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  /** The office (src/leads) a handler works in. */
+  office_id: Generated<number | null>;
+  /** SHA-256 of the user's ID number when known: conflict-of-interest checks of leads. */
+  id_number_hash: Generated<string | null>;
 }
 
 export interface SessionTable {

@@ -2,6 +2,7 @@ import type { AuditTables } from '../audit/auditTables.js';
 import type { AuthTables } from '../auth/authTables.js';
 import type { IngestTables } from '../ingest/ingestTables.js';
 import type { JobsTables } from '../jobs/jobsTables.js';
+import type { LeadsTables } from '../leads/leadsTables.js';
 import type { JurisdictionTables } from '../jurisdiction/jurisdictionTables.js';
 import type { PortalTables } from '../portal/portalTables.js';
 import type { RulesTables } from '../rules/rulesTables.js';
@@ -19,4 +20,5 @@ export interface Database
     RulesTables,
     WarningsTables,
     PortalTables,
-    JobsTables {}
+    JobsTables,
+    LeadsTables {}
