@@ -37,9 +37,9 @@ function later(ms: number): string {
   return new Date(Date.now() + ms).toISOString();
 }
 
-export async function insertJob({ tx, audit }: WriteScope, job: NewJob): Promise<JobTable> {
+function newJobRow(job: NewJob): JobTable {
   const now = nowIso();
-  const row: JobTable = {
+  return {
     id: job.id ?? crypto.randomUUID(),
     kind: job.kind,
     payload: JSON.stringify(job.payload),
@@ -59,7 +59,39 @@ export async function insertJob({ tx, audit }: WriteScope, job: NewJob): Promise
     progress: null,
     result: null,
   };
+}
+
+export async function insertJob({ tx, audit }: WriteScope, job: NewJob): Promise<JobTable> {
+  const row = newJobRow(job);
+
   await tx.insertInto('jobs').values(row).execute();
+  await audit({
+    action: 'job.queue',
+    entity: 'job',
+    ids: [row.id],
+    jurisdictionCode: row.jurisdiction_code,
+    after: { kind: row.kind, ...job.summary },
+  });
+  return row;
+}
+
+/**
+ * Inserts a job whose id says what it is for (e.g. one deadline check per day and hour), or
+ * nothing when a job of that id exists already, whatever its state: null then. Safe when two
+ * processes try at once: the loser's insert does nothing.
+ */
+export async function insertJobOnce(
+  { tx, audit }: WriteScope,
+  job: NewJob & { id: string },
+): Promise<JobTable | null> {
+  const row = newJobRow(job);
+
+  const inserted = await tx
+    .insertInto('jobs')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return null;
   await audit({
     action: 'job.queue',
     entity: 'job',

@@ -59,22 +59,16 @@ export interface DeadlineCheck {
 const openStates = ['assigned', 'verifying'] as const;
 
 /**
- * Marks open leads due within two working days (once: due_warned_at) and supervises overdue
- * ones (督办, once: supervised_at), each with a timeline event, in a few set-based statements.
- * Running it again the same day finds nothing new; a run with nothing to do writes nothing.
+ * Whether a deadline check on `today` has anything to mark: the schedule queues a check only
+ * then, so a county without due or late leads gets no job and no audit entry.
  */
-export async function checkDeadlines(
-  ctx: AppContext,
-  today: string,
-  actor: Actor = systemActor,
-): Promise<DeadlineCheck> {
-  const db = ctx.handle.db;
+export async function deadlinesPending(db: Kysely<Database>, today: string): Promise<boolean> {
   const soon = addWorkingDays(today, dueSoonWorkingDays, await readCalendarOverrides(db));
   const pending = await db
     .selectFrom('leads')
     .select((eb) => [
       eb.fn
-        .sum<number>(
+        .sum<number | string>(
           eb
             .case()
             .when(eb.and([eb('due_warned_at', 'is', null), eb('deadline', '>=', today)]))
@@ -84,7 +78,7 @@ export async function checkDeadlines(
         )
         .as('due'),
       eb.fn
-        .sum<number>(
+        .sum<number | string>(
           eb
             .case()
             .when(eb.and([eb('supervised_at', 'is', null), eb('deadline', '<', today)]))
@@ -98,7 +92,23 @@ export async function checkDeadlines(
     .where('deadline', 'is not', null)
     .where('deadline', '<=', soon)
     .executeTakeFirst();
-  if (!pending?.due && !pending?.late) return { dueWarned: 0, supervised: 0 };
+  // PostgreSQL sends a sum as text: '0' must count as nothing.
+  return Number(pending?.due ?? 0) > 0 || Number(pending?.late ?? 0) > 0;
+}
+
+/**
+ * Marks open leads due within two working days (once: due_warned_at) and supervises overdue
+ * ones (督办, once: supervised_at), each with a timeline event, in a few set-based statements.
+ * Running it again the same day finds nothing new; a run with nothing to do writes nothing.
+ */
+export async function checkDeadlines(
+  ctx: AppContext,
+  today: string,
+  actor: Actor = systemActor,
+): Promise<DeadlineCheck> {
+  const db = ctx.handle.db;
+  const soon = addWorkingDays(today, dueSoonWorkingDays, await readCalendarOverrides(db));
+  if (!(await deadlinesPending(db, today))) return { dueWarned: 0, supervised: 0 };
 
   return auditedWrite(ctx, actor, async ({ tx, audit }) => {
     // A stamp unique to this run lets the events find exactly the rows this run marked.

@@ -1,3 +1,4 @@
+import { startDeadlineSchedule, type DeadlineSchedule } from '../leads/deadlineSchedule.js';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -158,11 +159,18 @@ export async function buildServer(
   for (const register of resources) register(fastify, services);
   // The worker starts after the routes' start-up clean-up, and its running jobs end before
   // the server lets go of the database (what is queued waits for the next worker).
+  let deadlines: DeadlineSchedule | null = null;
   fastify.addHook('onReady', () => {
     jobs.start();
+    deadlines = startDeadlineSchedule(app, jobs, (error) =>
+      fastify.log.error({ message: 'deadline check', error: redactText(String(error)) }),
+    );
     return Promise.resolve();
   });
-  fastify.addHook('onClose', () => jobs.stop());
+  fastify.addHook('onClose', () => {
+    deadlines?.stop();
+    return jobs.stop();
+  });
   await serveWebAssets(fastify, options.webRoot ?? defaultWebRoot);
   return fastify;
 }
