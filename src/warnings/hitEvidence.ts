@@ -49,8 +49,8 @@ export function evidenceOf(
 }
 
 /**
- * The hits an incremental scan keeps without re-checking them: the evidence of the open
- * warnings (of the given rules, in the jurisdiction) of subjects re-checked by month, for
+ * The hits an incremental scan keeps without re-checking them: the evidence of the found
+ * (not cleared) warnings (of the given rules, in the jurisdiction) of subjects re-checked by month, for
  * payments of the months not re-checked. A payment's hits depend only on its own row, on
  * facts, and on payments of its own month (collectScanSubjects), so with no fact of the
  * subject changed they still hold as the last scan found them. Every payment rule reports
@@ -83,7 +83,8 @@ export async function keptHits(
       'e.fuzzy',
     ])
     .where('s.recheck', '=', recheck.months)
-    .where('w.status', '=', 'open')
+    // Dismissed and resolved warnings are still found by scans: their evidence holds as well.
+    .where('w.status', 'in', ['open', 'dismissed', 'resolved'])
     .where('w.jurisdiction_code', 'like', options.jurisdictionPrefix)
     .where('w.rule_code', 'in', options.rules)
     .where('e.dataset', '=', 'disbursements')

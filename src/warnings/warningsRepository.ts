@@ -31,6 +31,8 @@ export function toWarningView(row: WarningRow): WarningView {
     created_at: row.created_at,
     updated_at: row.updated_at,
     cleared_at: row.cleared_at,
+    judgement: row.judgement,
+    reopened: row.status === 'open' && row.reopened_at !== null,
   };
 }
 
@@ -145,6 +147,8 @@ export const rescannedColumns = [
   'last_scan_id',
   'updated_at',
   'cleared_at',
+  'evidence_digest',
+  'reopened_at',
 ] as const;
 export type RescannedValues = Pick<WarningRow, (typeof rescannedColumns)[number]>;
 const integerColumns = new Set<string>(['rule_version', 'score', 'amount_fen', 'last_scan_id']);
