@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { inScopeSql, type Scope } from '../auth/scope.js';
+import { inScopeSql, scopePattern, type Scope } from '../auth/scope.js';
 import type { Database } from '../db/schema.js';
-import type { WarningStatus, WarningView } from '../api/warnings.js';
+import type { WarningOrder, WarningStatus, WarningView } from '../api/warnings.js';
+import { learnedScoreSql, precisionByRule } from './rulePrecision.js';
 import type { WarningEvidenceTable, WarningTable } from './warningsTables.js';
 
 export type { WarningView };
@@ -44,6 +45,8 @@ export interface WarningFilter {
   division?: string;
   limit?: number;
   offset?: number;
+  /** score (default), or learned: the score weighted by the rule's precision in the scope. */
+  order?: WarningOrder;
 }
 
 export async function listWarnings(
@@ -51,16 +54,27 @@ export async function listWarnings(
   scope: Scope,
   filter: WarningFilter = {},
 ): Promise<WarningView[]> {
+  const learned = filter.order === 'learned';
   let query = db
     .selectFrom('warnings')
-    .selectAll()
+    .$if(learned, (q) =>
+      q
+        .leftJoin(
+          precisionByRule(db, scopePattern(scope)).as('p'),
+          'p.rule_code',
+          'warnings.rule_code',
+        )
+        .orderBy(learnedScoreSql(), 'desc'),
+    )
+    .selectAll('warnings')
     .where(inScopeSql('warnings.jurisdiction_code', scope))
-    .orderBy('score', 'desc')
-    .orderBy('id');
-  if (filter.rule) query = query.where('rule_code', '=', filter.rule);
-  if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.severity) query = query.where('severity', '=', filter.severity as '高');
-  if (filter.division) query = query.where('jurisdiction_code', 'like', `${filter.division}%`);
+    .orderBy('warnings.score', 'desc')
+    .orderBy('warnings.id');
+  if (filter.rule) query = query.where('warnings.rule_code', '=', filter.rule);
+  if (filter.status) query = query.where('warnings.status', '=', filter.status);
+  if (filter.severity) query = query.where('warnings.severity', '=', filter.severity as '高');
+  if (filter.division)
+    query = query.where('warnings.jurisdiction_code', 'like', `${filter.division}%`);
   if (filter.limit !== undefined) query = query.limit(filter.limit).offset(filter.offset ?? 0);
   return (await query.execute()).map(toWarningView);
 }
