@@ -99,13 +99,13 @@ export async function rulePrecision(
     : scopePattern(scope);
   const rows = await precisionByRule(db, pattern).orderBy('j.rule_code').execute();
   return rows.map((r) => {
-    const judged = Number(r.judged);
+    const judged = r.judged;
     const figures = {
       rule: r.rule_code,
       judged,
-      confirmed: Number(r.confirmed),
-      corrected: Number(r.corrected),
-      dismissed: Number(r.dismissed),
+      confirmed: r.confirmed,
+      corrected: r.corrected,
+      dismissed: r.dismissed,
     };
     return {
       ...figures,
