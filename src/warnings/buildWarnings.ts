@@ -119,24 +119,38 @@ export function digestOf(
  * wording, score or severity, so a dismissal outlives a renamed village but not a new payment.
  */
 export function evidenceDigestOf(group: WarningGroup): string {
-  // Sorted and distinct on its own terms, so that the order of other columns cannot move it.
-  const items = new Set(
-    group.hits.map((h) =>
-      JSON.stringify([
-        h.dataset,
-        h.record_ref,
-        h.period,
-        h.amount_fen,
-        h.fact_kind,
-        h.fact_ref,
-        h.fact_date,
-        h.related_id,
-      ]),
-    ),
+  return evidenceDigestOfItems(
+    group.hits.map((h) => [
+      h.dataset,
+      h.record_ref,
+      h.period,
+      h.amount_fen,
+      h.fact_kind,
+      h.fact_ref,
+      h.fact_date,
+      h.related_id,
+    ]),
   );
+}
+
+/** One piece of evidence as the digest reads it: dataset, reference, period, amount, fact. */
+export type EvidenceItem = [
+  string,
+  string,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+];
+
+export function evidenceDigestOfItems(items: readonly EvidenceItem[]): string {
+  // Sorted and distinct on its own terms, so that the order of other columns cannot move it.
+  const distinct = new Set(items.map((item) => JSON.stringify(item)));
   return crypto
     .createHash('sha256')
-    .update([...items].sort().join('\n'))
+    .update([...distinct].sort().join('\n'))
     .digest('hex')
     .slice(0, 32);
 }

@@ -192,4 +192,31 @@ describeForEachDatabase('judgements on warnings', (current) => {
       judge(ctx, [{ warningId: 999_999, judgement: 'confirmed', leadId: null }]),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+  it('gives warnings stored before evidence digests one, without reopening or updating them', async () => {
+    const ctx = current();
+    const people = await countyWithDeaths(ctx);
+    const [a, b] = [await warningOf(ctx, people[0]!), await warningOf(ctx, people[1]!)];
+    const digests = await ctx.handle.db
+      .selectFrom('warnings')
+      .select(['id', 'evidence_digest'])
+      .orderBy('id')
+      .execute();
+    await auditedWrite(ctx, systemActor, async (w) => {
+      await w.tx.updateTable('warnings').set({ evidence_digest: null }).execute();
+      await w.audit({ action: 'test.legacy', entity: 'warning', ids: [a.id, b.id] });
+    });
+    await judge(ctx, [{ warningId: a.id, judgement: 'false_hit', leadId: null }]);
+    expect(await scan(ctx, 'full')).toMatchObject({ new: 0, updated: 0, cleared: 0 });
+    expect(await warningOf(ctx, people[0]!)).toMatchObject({
+      status: 'dismissed',
+      reopened: false,
+    });
+    expect(
+      await ctx.handle.db
+        .selectFrom('warnings')
+        .select(['id', 'evidence_digest'])
+        .orderBy('id')
+        .execute(),
+    ).toEqual(digests);
+  });
 });

@@ -9,6 +9,8 @@ import {
   markResolved,
   warningsToJudge,
 } from './judgementsRepository.js';
+import { storedEvidenceDigests } from './hitEvidence.js';
+import { fillEvidenceDigests } from './warningsRepository.js';
 
 export interface JudgementItem {
   warningId: number;
@@ -53,6 +55,13 @@ export async function judgeWarnings(
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length > 0) {
     throw new JianduError('NOT_FOUND', { what: `warning ${missing.join(', ')}` });
+  }
+  // Warnings stored before evidence digests were kept get theirs from their stored evidence.
+  const legacy = found.filter((w) => w.evidence_digest === null).map((w) => w.id);
+  if (legacy.length > 0) {
+    const digests = await storedEvidenceDigests(scope.tx, legacy);
+    await fillEvidenceDigests(scope.tx, digests);
+    for (const d of digests) byId.get(d.id)!.evidence_digest = d.digest;
   }
   const now = new Date().toISOString();
   await insertJudgements(

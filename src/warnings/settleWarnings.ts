@@ -18,7 +18,12 @@ import {
 } from './buildWarnings.js';
 import { evidenceOf, keptHits } from './hitEvidence.js';
 import type { Hit } from './warningGroup.js';
-import { rewriteWarnings, type RescannedValues, type WarningRow } from './warningsRepository.js';
+import {
+  fillEvidenceDigests,
+  rewriteWarnings,
+  type RescannedValues,
+  type WarningRow,
+} from './warningsRepository.js';
 import type { WarningEvidenceTable, WarningTable } from './warningsTables.js';
 
 const hitOrder: (keyof Hit)[] = [
@@ -178,6 +183,7 @@ export async function settleWarnings(
   return auditedWrite(ctx, actor, async (w) => {
     const { tx } = w;
     const unchangedIds: number[] = [];
+    const filled: { id: number; digest: string }[] = [];
     const changedIds: number[] = [];
     const newIds: number[] = [];
     const fresh: { row: Insertable<WarningTable>; warning: ComputedWarning }[] = [];
@@ -229,10 +235,12 @@ export async function settleWarnings(
       } else if (
         old.status === status &&
         old.reopened_at === reopenedAt &&
-        old.evidence_digest === w.evidenceDigest &&
+        (old.evidence_digest === w.evidenceDigest || old.evidence_digest === null) &&
         (JSON.parse(old.facts) as { digest?: string }).digest === w.digest
       ) {
         unchangedIds.push(old.id);
+        // A warning stored before evidence digests were kept gets one, and stays unchanged.
+        if (old.evidence_digest === null) filled.push({ id: old.id, digest: w.evidenceDigest });
       } else {
         rewritten.push({ id: old.id, values });
         changedIds.push(old.id);
@@ -240,6 +248,7 @@ export async function settleWarnings(
       }
     }
     await rewriteWarnings(tx, rewritten);
+    await fillEvidenceDigests(tx, filled);
     // The changed warnings' evidence is replaced: the old goes by the five hundred.
     for (let i = 0; i < changedIds.length; i += 500) {
       await tx

@@ -197,3 +197,17 @@ export async function rewriteWarnings(
       from (values ${sql.join(rows)}) as v where warnings.id = v.column1`.execute(db);
   }
 }
+
+/** Stores evidence digests of warnings that had none, two hundred in one statement. */
+export async function fillEvidenceDigests(
+  db: Kysely<Database>,
+  rows: readonly { id: number; digest: string }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    const values = rows
+      .slice(i, i + 200)
+      .map((r) => sql`(cast(${r.id} as bigint), cast(${r.digest} as text))`);
+    await sql`update warnings set evidence_digest = v.column2
+      from (values ${sql.join(values)}) as v where warnings.id = v.column1`.execute(db);
+  }
+}
