@@ -81,7 +81,9 @@ function plausible(name: string, ids: number[]): fc.Arbitrary<string> {
   if (lower.includes('code') || lower === 'parent' || lower === 'division')
     return fc.constantFrom('431226000000', township, '431226102000', '43');
   if (lower === 'limit' || lower === 'offset') return fc.constantFrom('0', '1', '50', '500');
-  if (lower === 'status') return fc.constantFrom('open', 'cleared', 'pending', 'approved');
+  if (lower === 'status')
+    return fc.constantFrom('open', 'cleared', 'dismissed', 'resolved', 'pending', 'approved');
+  if (lower === 'order') return fc.constantFrom('score', 'learned');
   if (lower === 'severity') return fc.constantFrom('高', '中', '低');
   if (lower === 'rule') return fc.constantFrom('R01', 'R16');
   if (lower === 'entity') return fc.constantFrom('user', 'batch');

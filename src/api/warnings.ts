@@ -11,8 +11,40 @@ const nullableString = Type.Union([Type.String(), Type.Null()]);
 export const severities = ['高', '中', '低'] as const;
 export type WarningSeverity = (typeof severities)[number];
 
-export const warningStatuses = ['open', 'cleared'] as const;
+/**
+ * Open (found and not judged away), cleared (the last scan no longer finds it), dismissed
+ * (judged a false hit or a data error) and resolved (confirmed, and the record rectified).
+ */
+export const warningStatuses = ['open', 'cleared', 'dismissed', 'resolved'] as const;
 export type WarningStatus = (typeof warningStatuses)[number];
+
+/** What a lead's closure says of a warning behind it. */
+export const judgements = ['confirmed', 'partly', 'false_hit', 'data_error'] as const;
+export type Judgement = (typeof judgements)[number];
+
+/** The judgements' names, Chinese and English. */
+export const judgementNames: Record<Judgement, { zh: string; en: string }> = {
+  confirmed: { zh: '属实', en: 'confirmed' },
+  partly: { zh: '部分属实', en: 'partly confirmed' },
+  false_hit: { zh: '误报', en: 'false hit' },
+  data_error: { zh: '数据错误', en: 'data error' },
+};
+
+/** Judgements that dismiss a warning: it leaves the open list until its evidence changes. */
+export const dismissingJudgements: readonly Judgement[] = ['false_hit', 'data_error'];
+
+export const judgementSchema = Type.Union(judgements.map((j) => Type.Literal(j)));
+
+/** One judgement of a warning, as a lead's closure passes it on. */
+export const warningJudgementInput = Type.Object(
+  {
+    warningId: idInt(),
+    judgement: judgementSchema,
+    leadId: Type.Union([idInt(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type WarningJudgementInput = Static<typeof warningJudgementInput>;
 
 /**
  * A warning as the API sends it to the console (the JSON fields of docs/reference/rules.md
@@ -47,11 +79,18 @@ export const warningView = Type.Object({
   created_at: Type.String(),
   updated_at: Type.String(),
   cleared_at: nullableString,
+  /** The latest judgement (confirmed, partly, false_hit, data_error), if any. */
+  judgement: Type.Union([judgementSchema, Type.Null()]),
+  /** A scan brought it back after a dismissal or resolution: its evidence changed since. */
+  reopened: Type.Boolean(),
 });
 export type WarningSummary = Static<typeof warningView>;
 
 /** A warning as `jiandu warnings` shows it: the API's fields, unmasked, and its fingerprint. */
 export type WarningView = WarningSummary & { fingerprint: string };
+
+export const warningOrders = ['score', 'learned'] as const;
+export type WarningOrder = (typeof warningOrders)[number];
 
 export const warningsQuery = Type.Object(
   {
@@ -61,6 +100,8 @@ export const warningsQuery = Type.Object(
     division: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })),
     limit: Type.Optional(boundedInt({ minimum: 1, maximum: 500, default: 50 })),
     offset: Type.Optional(boundedInt({ minimum: 0, maximum: maxInt32, default: 0 })),
+    /** score: highest risk first (default); learned: risk weighted by the rule's precision. */
+    order: Type.Optional(Type.Union(warningOrders.map((o) => Type.Literal(o)))),
   },
   { additionalProperties: false },
 );
@@ -142,6 +183,35 @@ export const revealResponse = Type.Object({
 export type WarningReveal = Omit<Static<typeof revealResponse>, 'evidence'> & {
   evidence: EvidenceRecord[];
 };
+
+/** How often a rule's judged warnings held, in the user's jurisdiction. */
+export const rulePrecisionRow = Type.Object({
+  rule: Type.String(),
+  /** Warnings judged (the latest judgement of each). */
+  judged: Type.Integer(),
+  /** Judged confirmed or partly confirmed. */
+  confirmed: Type.Integer(),
+  /** Judged a data error (the record was corrected). */
+  corrected: Type.Integer(),
+  /** Judged a false hit. */
+  dismissed: Type.Integer(),
+  confirmedShare: Type.Number(),
+  correctedShare: Type.Number(),
+  dismissedShare: Type.Number(),
+  /** The smoothed confirmed share the learned order multiplies a warning's score by (times 2). */
+  weight: Type.Number(),
+  /** The figures in words, in the interface language (R05 在本县已核实 12 条，属实 9 条（75%）). */
+  words: Type.String(),
+});
+export type RulePrecision = Static<typeof rulePrecisionRow>;
+
+export const rulePrecisionQuery = Type.Object(
+  { division: Type.Optional(Type.String({ pattern: '^[0-9]{2,12}$' })) },
+  { additionalProperties: false },
+);
+
+export const rulePrecisionResponse = Type.Object({ rules: Type.Array(rulePrecisionRow) });
+export type RulePrecisionList = Static<typeof rulePrecisionResponse>;
 
 export const networkEdgeKinds = [
   'household',

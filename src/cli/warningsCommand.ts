@@ -4,15 +4,22 @@ import { JianduError } from '../core/errors.js';
 import { formatYuan } from '../core/money.js';
 import { maskIdNumber } from '../core/redact.js';
 import { listWarnings, type WarningView } from '../warnings/warningsRepository.js';
-import type { WarningStatus } from '../warnings/warningsTables.js';
+import { warningStatuses, type WarningStatus } from '../api/warnings.js';
 import { commonOptions, parseCommandArgs } from './args.js';
+
+const statusNames: Record<WarningStatus, { zh: string; en: string }> = {
+  open: { zh: '未处理', en: 'open' },
+  cleared: { zh: '已消除', en: 'cleared' },
+  dismissed: { zh: '已排除', en: 'dismissed' },
+  resolved: { zh: '已整改', en: 'resolved' },
+};
 import { openContext, resolveActor } from './openContext.js';
 import type { Output } from './output.js';
 
 export const warningsHelp = {
-  zh: `jiandu warnings [--format table|jsonl|csv] [--rule 规则代码] [--status open|cleared]
+  zh: `jiandu warnings [--format table|jsonl|csv] [--rule 规则代码] [--status open|cleared|dismissed|resolved]
   列出预警。table 为屏幕阅读（身份证号打码），jsonl/csv 供其他系统读取。`,
-  en: `jiandu warnings [--format table|jsonl|csv] [--rule CODE] [--status open|cleared]
+  en: `jiandu warnings [--format table|jsonl|csv] [--rule CODE] [--status open|cleared|dismissed|resolved]
   Lists warnings. table is for reading (ID numbers masked); jsonl and csv are for machines.`,
 };
 
@@ -63,9 +70,9 @@ export async function warningsCommand(args: string[], out: Output): Promise<numb
     throw new JianduError('INVALID_ARGUMENT', {
       detail: `--format ${format}: table, jsonl or csv`,
     });
-  if (values.status && values.status !== 'open' && values.status !== 'cleared') {
+  if (values.status && !(warningStatuses as readonly string[]).includes(values.status)) {
     throw new JianduError('INVALID_ARGUMENT', {
-      detail: `--status ${values.status}: open or cleared`,
+      detail: `--status ${values.status}: ${warningStatuses.join(', ')}`,
     });
   }
   const ctx = await openContext(values.db);
@@ -82,7 +89,7 @@ export async function warningsCommand(args: string[], out: Output): Promise<numb
     } else {
       if (warnings.length === 0) out.say(out.t('没有预警', 'No warnings'));
       for (const w of warnings) {
-        const status = w.status === 'open' ? out.t('未处理', 'open') : out.t('已消除', 'cleared');
+        const status = out.t(statusNames[w.status].zh, statusNames[w.status].en);
         const subject =
           w.subject_kind === 'person' ? maskIdNumber(w.subject_id_number) : w.subject_id_number;
         out.say(

@@ -1,3 +1,4 @@
+import { judgeWarnings } from '../warnings/judgeWarnings.js';
 import type { Updateable } from 'kysely';
 import type { AppContext } from '../appContext.js';
 import { auditedWrite } from '../audit/auditedWrite.js';
@@ -158,6 +159,18 @@ export async function actOnLead(
         const chosen = body.outcome?.judgements;
         if (chosen) await setJudgements(tx, lead.id, chosen, defaultJudgement[outcome.verdict]);
         judgements = await judgementsOf(tx, lead.id);
+        // The warnings take the closure's judgements: a false hit or data error stays dismissed
+        // until its evidence changes, a rectified record resolves the confirmed ones.
+        const rectified = outcome.record_corrected === 1;
+        await judgeWarnings(
+          { tx, actor, audit },
+          judgements.flatMap((j) =>
+            j.judgement
+              ? [{ warningId: j.warning_id, judgement: j.judgement, leadId: lead.id, rectified }]
+              : [],
+          ),
+          { within: who.scope },
+        );
         changes.closed_at = now;
         Object.assign(details, { verdict: outcome.verdict, judgements });
         break;

@@ -17,6 +17,7 @@ import { exchangeRoutes } from './exchange/route.js';
 import { importRoutes } from './imports/route.js';
 import { scanRoutes } from './scans/route.js';
 import { warningRoutes } from './warnings/route.js';
+import { ruleRoutes } from './rules/route.js';
 import { divisionRoutes } from './divisions/route.js';
 import { installErrorHandler, sendError } from './errorHandler.js';
 import { healthRoutes } from './health/route.js';
@@ -63,6 +64,7 @@ const resources = [
   batchRoutes,
   exchangeRoutes,
   warningRoutes,
+  ruleRoutes,
   scanRoutes,
   portalRoutes,
 ];

@@ -11,6 +11,8 @@ export interface ComputedWarning {
   explanation: string;
   /** Digest of what the warning says: a rescan with the same digest changes nothing. */
   digest: string;
+  /** Digest of its evidence alone (evidenceDigestOf): what a dismissal is judged on. */
+  evidenceDigest: string;
 }
 
 /** The stable identity of a warning: one rule, one subject, one programme. */
@@ -90,7 +92,9 @@ export function riskOf(
   return { score, severity };
 }
 
-export function digestOf(w: Omit<ComputedWarning, 'digest' | 'fingerprint'>): string {
+export function digestOf(
+  w: Omit<ComputedWarning, 'digest' | 'evidenceDigest' | 'fingerprint'>,
+): string {
   const g = w.group;
   return crypto
     .createHash('sha256')
@@ -105,6 +109,48 @@ export function digestOf(w: Omit<ComputedWarning, 'digest' | 'fingerprint'>): st
         g.hits.length,
       ]),
     )
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/**
+ * The evidence digest: what counts is each offending record (dataset, reference, period,
+ * amount) and each fact it conflicts with (kind, reference, date, related person), not names,
+ * wording, score or severity, so a dismissal outlives a renamed village but not a new payment.
+ */
+export function evidenceDigestOf(group: WarningGroup): string {
+  return evidenceDigestOfItems(
+    group.hits.map((h) => [
+      h.dataset,
+      h.record_ref,
+      h.period,
+      h.amount_fen,
+      h.fact_kind,
+      h.fact_ref,
+      h.fact_date,
+      h.related_id,
+    ]),
+  );
+}
+
+/** One piece of evidence as the digest reads it: dataset, reference, period, amount, fact. */
+export type EvidenceItem = [
+  string,
+  string,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+];
+
+export function evidenceDigestOfItems(items: readonly EvidenceItem[]): string {
+  // Sorted and distinct on its own terms, so that the order of other columns cannot move it.
+  const distinct = new Set(items.map((item) => JSON.stringify(item)));
+  return crypto
+    .createHash('sha256')
+    .update([...distinct].sort().join('\n'))
     .digest('hex')
     .slice(0, 32);
 }

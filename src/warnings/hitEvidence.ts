@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { ComputedWarning } from './buildWarnings.js';
+import { evidenceDigestOfItems, type ComputedWarning, type EvidenceItem } from './buildWarnings.js';
 import type { WarningEvidenceTable } from './warningsTables.js';
 import { recheck } from '../rules/scanSubjects.js';
 import type { Hit } from './warningGroup.js';
@@ -49,8 +49,8 @@ export function evidenceOf(
 }
 
 /**
- * The hits an incremental scan keeps without re-checking them: the evidence of the open
- * warnings (of the given rules, in the jurisdiction) of subjects re-checked by month, for
+ * The hits an incremental scan keeps without re-checking them: the evidence of the found
+ * (not cleared) warnings (of the given rules, in the jurisdiction) of subjects re-checked by month, for
  * payments of the months not re-checked. A payment's hits depend only on its own row, on
  * facts, and on payments of its own month (collectScanSubjects), so with no fact of the
  * subject changed they still hold as the last scan found them. Every payment rule reports
@@ -83,7 +83,8 @@ export async function keptHits(
       'e.fuzzy',
     ])
     .where('s.recheck', '=', recheck.months)
-    .where('w.status', '=', 'open')
+    // Dismissed and resolved warnings are still found by scans: their evidence holds as well.
+    .where('w.status', 'in', ['open', 'dismissed', 'resolved'])
     .where('w.jurisdiction_code', 'like', options.jurisdictionPrefix)
     .where('w.rule_code', 'in', options.rules)
     .where('e.dataset', '=', 'disbursements')
@@ -126,4 +127,38 @@ export async function keptHits(
       fuzzy: r.fuzzy,
     };
   });
+}
+
+/**
+ * The evidence digests of warnings computed from their stored evidence, for warnings stored
+ * before digests were kept: the same digest a scan would compute from the same hits.
+ */
+export async function storedEvidenceDigests(
+  db: Kysely<Database>,
+  warningIds: readonly number[],
+): Promise<{ id: number; digest: string }[]> {
+  const items = new Map<number, EvidenceItem[]>(warningIds.map((id) => [id, []]));
+  for (let i = 0; i < warningIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('warning_evidence')
+      .select(['warning_id', 'dataset', 'record_ref', 'period', 'amount_fen', 'details'])
+      .where('warning_id', 'in', warningIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      const d = JSON.parse(r.details) as EvidenceDetails;
+      items
+        .get(r.warning_id)
+        ?.push([
+          r.dataset,
+          r.record_ref,
+          r.period,
+          r.amount_fen,
+          d.fact,
+          d.ref,
+          d.date,
+          d.related_id,
+        ]);
+    }
+  }
+  return [...items].map(([id, list]) => ({ id, digest: evidenceDigestOfItems(list) }));
 }

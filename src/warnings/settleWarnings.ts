@@ -7,8 +7,10 @@ import { isLive } from '../ingest/liveRows.js';
 import { maskNumbers } from '../rules/maskNumbers.js';
 import type { RunnableRule } from '../rules/rulesToRun.js';
 import type { ScanKind } from '../rules/rulesTables.js';
+import { dismissingJudgements } from '../api/warnings.js';
 import {
   digestOf,
+  evidenceDigestOf,
   fingerprintOf,
   groupHits,
   riskOf,
@@ -16,7 +18,12 @@ import {
 } from './buildWarnings.js';
 import { evidenceOf, keptHits } from './hitEvidence.js';
 import type { Hit } from './warningGroup.js';
-import { rewriteWarnings, type RescannedValues, type WarningRow } from './warningsRepository.js';
+import {
+  fillEvidenceDigests,
+  rewriteWarnings,
+  type RescannedValues,
+  type WarningRow,
+} from './warningsRepository.js';
 import type { WarningEvidenceTable, WarningTable } from './warningsTables.js';
 
 const hitOrder: (keyof Hit)[] = [
@@ -41,6 +48,24 @@ function compareHits(a: Hit, b: Hit): number {
     if (x !== y) return x < y ? -1 : 1;
   }
   return 0;
+}
+
+/**
+ * The status a found warning takes: a dismissal or resolution sticks while the evidence is
+ * the one it was judged on; otherwise the warning is open, marked reopened if it was settled.
+ */
+export function statusOnRescan(
+  old: Pick<WarningRow, 'status' | 'judgement' | 'settled_digest' | 'reopened_at'>,
+  evidenceDigest: string,
+  now: string,
+): { status: WarningRow['status']; reopenedAt: string | null } {
+  if (old.settled_digest !== null && old.settled_digest === evidenceDigest && old.judgement) {
+    const status = dismissingJudgements.includes(old.judgement) ? 'dismissed' : 'resolved';
+    return { status, reopenedAt: null };
+  }
+  const wasSettled =
+    old.status === 'dismissed' || old.status === 'resolved' || old.settled_digest !== null;
+  return { status: 'open', reopenedAt: wasSettled ? (old.reopened_at ?? now) : old.reopened_at };
 }
 
 export interface Settle {
@@ -121,6 +146,7 @@ export async function settleWarnings(
       ...partial,
       fingerprint: fingerprintOf(group.rule, group.subject, group.programCode),
       digest: digestOf(partial),
+      evidenceDigest: evidenceDigestOf(group),
     };
   });
 
@@ -157,6 +183,7 @@ export async function settleWarnings(
   return auditedWrite(ctx, actor, async (w) => {
     const { tx } = w;
     const unchangedIds: number[] = [];
+    const filled: { id: number; digest: string }[] = [];
     const changedIds: number[] = [];
     const newIds: number[] = [];
     const fresh: { row: Insertable<WarningTable>; warning: ComputedWarning }[] = [];
@@ -165,6 +192,9 @@ export async function settleWarnings(
     for (const w of computed) {
       const old = byFingerprint.get(w.fingerprint);
       byFingerprint.delete(w.fingerprint);
+      const { status, reopenedAt } = old
+        ? statusOnRescan(old, w.evidenceDigest, now)
+        : { status: 'open' as const, reopenedAt: null };
       const values = {
         rule_version: ruleByCode.get(w.group.rule)?.version ?? 1,
         subject_name: w.group.subjectName,
@@ -182,10 +212,12 @@ export async function settleWarnings(
           hits: w.group.hits.length,
           rules: [...(rulesBySubject.get(w.group.subject) ?? [])],
         }),
-        status: 'open' as const,
+        status,
         last_scan_id: s.scanId,
         updated_at: now,
         cleared_at: null,
+        evidence_digest: w.evidenceDigest,
+        reopened_at: reopenedAt,
       };
       if (!old) {
         fresh.push({
@@ -201,10 +233,14 @@ export async function settleWarnings(
           },
         });
       } else if (
-        old.status === 'open' &&
+        old.status === status &&
+        old.reopened_at === reopenedAt &&
+        (old.evidence_digest === w.evidenceDigest || old.evidence_digest === null) &&
         (JSON.parse(old.facts) as { digest?: string }).digest === w.digest
       ) {
         unchangedIds.push(old.id);
+        // A warning stored before evidence digests were kept gets one, and stays unchanged.
+        if (old.evidence_digest === null) filled.push({ id: old.id, digest: w.evidenceDigest });
       } else {
         rewritten.push({ id: old.id, values });
         changedIds.push(old.id);
@@ -212,6 +248,7 @@ export async function settleWarnings(
       }
     }
     await rewriteWarnings(tx, rewritten);
+    await fillEvidenceDigests(tx, filled);
     // The changed warnings' evidence is replaced: the old goes by the five hundred.
     for (let i = 0; i < changedIds.length; i += 500) {
       await tx
@@ -249,9 +286,10 @@ export async function settleWarnings(
         .where('id', 'in', unchangedIds.slice(i, i + 500))
         .execute();
     }
-    // What the scan no longer finds (for rules it ran) no longer holds: marked, not deleted.
+    // What the scan no longer finds (for rules it ran) no longer holds: marked, not deleted;
+    // a dismissed or resolved one too, so that no stale evidence of it is kept as a hit.
     const clearedIds = [...byFingerprint.values()]
-      .filter((w) => w.status === 'open' && ran.has(w.rule_code))
+      .filter((w) => w.status !== 'cleared' && ran.has(w.rule_code))
       .map((w) => w.id);
     for (let i = 0; i < clearedIds.length; i += 500) {
       await tx

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { inScopeSql, type Scope } from '../auth/scope.js';
+import { inScopeSql, scopePattern, type Scope } from '../auth/scope.js';
 import type { Database } from '../db/schema.js';
-import type { WarningStatus, WarningView } from '../api/warnings.js';
+import type { WarningOrder, WarningStatus, WarningView } from '../api/warnings.js';
+import { learnedScoreSql, precisionByRule } from './rulePrecision.js';
 import type { WarningEvidenceTable, WarningTable } from './warningsTables.js';
 
 export type { WarningView };
@@ -31,6 +32,8 @@ export function toWarningView(row: WarningRow): WarningView {
     created_at: row.created_at,
     updated_at: row.updated_at,
     cleared_at: row.cleared_at,
+    judgement: row.judgement,
+    reopened: row.status === 'open' && row.reopened_at !== null,
   };
 }
 
@@ -42,6 +45,8 @@ export interface WarningFilter {
   division?: string;
   limit?: number;
   offset?: number;
+  /** score (default), or learned: the score weighted by the rule's precision in the scope. */
+  order?: WarningOrder;
 }
 
 export async function listWarnings(
@@ -49,16 +54,27 @@ export async function listWarnings(
   scope: Scope,
   filter: WarningFilter = {},
 ): Promise<WarningView[]> {
+  const learned = filter.order === 'learned';
   let query = db
     .selectFrom('warnings')
-    .selectAll()
+    .$if(learned, (q) =>
+      q
+        .leftJoin(
+          precisionByRule(db, scopePattern(scope)).as('p'),
+          'p.rule_code',
+          'warnings.rule_code',
+        )
+        .orderBy(learnedScoreSql(), 'desc'),
+    )
+    .selectAll('warnings')
     .where(inScopeSql('warnings.jurisdiction_code', scope))
-    .orderBy('score', 'desc')
-    .orderBy('id');
-  if (filter.rule) query = query.where('rule_code', '=', filter.rule);
-  if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.severity) query = query.where('severity', '=', filter.severity as '高');
-  if (filter.division) query = query.where('jurisdiction_code', 'like', `${filter.division}%`);
+    .orderBy('warnings.score', 'desc')
+    .orderBy('warnings.id');
+  if (filter.rule) query = query.where('warnings.rule_code', '=', filter.rule);
+  if (filter.status) query = query.where('warnings.status', '=', filter.status);
+  if (filter.severity) query = query.where('warnings.severity', '=', filter.severity as '高');
+  if (filter.division)
+    query = query.where('warnings.jurisdiction_code', 'like', `${filter.division}%`);
   if (filter.limit !== undefined) query = query.limit(filter.limit).offset(filter.offset ?? 0);
   return (await query.execute()).map(toWarningView);
 }
@@ -145,6 +161,8 @@ export const rescannedColumns = [
   'last_scan_id',
   'updated_at',
   'cleared_at',
+  'evidence_digest',
+  'reopened_at',
 ] as const;
 export type RescannedValues = Pick<WarningRow, (typeof rescannedColumns)[number]>;
 const integerColumns = new Set<string>(['rule_version', 'score', 'amount_fen', 'last_scan_id']);
@@ -177,5 +195,19 @@ export async function rewriteWarnings(
     );
     await sql`update warnings set ${sql.join(assignments)}
       from (values ${sql.join(rows)}) as v where warnings.id = v.column1`.execute(db);
+  }
+}
+
+/** Stores evidence digests of warnings that had none, two hundred in one statement. */
+export async function fillEvidenceDigests(
+  db: Kysely<Database>,
+  rows: readonly { id: number; digest: string }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    const values = rows
+      .slice(i, i + 200)
+      .map((r) => sql`(cast(${r.id} as bigint), cast(${r.digest} as text))`);
+    await sql`update warnings set evidence_digest = v.column2
+      from (values ${sql.join(values)}) as v where warnings.id = v.column1`.execute(db);
   }
 }

@@ -1,8 +1,8 @@
 import type { Generated } from 'kysely';
-import type { WarningStatus } from '../api/warnings.js';
+import type { Judgement, WarningStatus } from '../api/warnings.js';
 
 /** Warnings and their evidence. Owned by src/warnings; scans (src/rules) settle them. */
-export type { WarningStatus };
+export type { Judgement, WarningStatus };
 
 export interface WarningTable {
   id: Generated<number>;
@@ -28,6 +28,28 @@ export interface WarningTable {
   created_at: string;
   updated_at: string;
   cleared_at: string | null;
+  /** Digest of the evidence alone (evidenceDigestOf); null on rows no scan has rewritten since. */
+  evidence_digest: string | null;
+  /** The latest judgement of the warning, if any. */
+  judgement: Judgement | null;
+  /** The evidence digest a dismissal or resolution was made on: it sticks while it matches. */
+  settled_digest: string | null;
+  settled_at: string | null;
+  /** Set when a scan reopened a dismissed or resolved warning; cleared by the next judgement. */
+  reopened_at: string | null;
+}
+
+export interface WarningJudgementTable {
+  id: Generated<number>;
+  warning_id: number;
+  judgement: Judgement;
+  /** The lead that judged (no foreign key: leads belong to src/leads). */
+  lead_id: number | null;
+  evidence_digest: string | null;
+  rule_code: string;
+  jurisdiction_code: string;
+  judged_by: number | null;
+  judged_at: string;
 }
 
 export interface WarningEvidenceTable {
@@ -45,4 +67,5 @@ export interface WarningEvidenceTable {
 export interface WarningsTables {
   warnings: WarningTable;
   warning_evidence: WarningEvidenceTable;
+  warning_judgements: WarningJudgementTable;
 }

@@ -15,6 +15,7 @@ import * as loginClients from './20261203020000_login_clients.js';
 import * as batchFixedRows from './20261203030000_batch_fixed_rows.js';
 import * as jobs from './20261210000000_jobs.js';
 import * as leads from './20261215000000_leads.js';
+import * as warningJudgements from './20261220010000_warning_judgements.js';
 
 /**
  * Every migration, in order. A test checks that each file in this folder is listed here, so
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '20261203030000_batch_fixed_rows': batchFixedRows,
   '20261210000000_jobs': jobs,
   '20261215000000_leads': leads,
+  '20261220010000_warning_judgements': warningJudgements,
 };

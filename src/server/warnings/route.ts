@@ -49,7 +49,7 @@ export function warningRoutes(fastify: FastifyInstance, services: RouteServices)
     url: '/api/warnings',
     access: rolesWith('warnings.read'),
     summary:
-      'Warnings of the user’s jurisdiction, highest risk first, with filters; ID numbers and accounts masked (the list is logged)',
+      'Warnings of the user’s jurisdiction, highest risk first (or, with order=learned, risk weighted by each rule’s judged precision), with filters; ID numbers and accounts masked (the list is logged)',
     tags: ['warnings'],
     schema: { querystring: warningsQuery, response: warningsResponse },
     handler: async ({ query, ctx }) => {
@@ -68,11 +68,12 @@ export function warningRoutes(fastify: FastifyInstance, services: RouteServices)
         ...(query.severity ? { severity: query.severity } : {}),
         ...(division ? { division } : {}),
       };
+      const order = query.order ?? 'score';
       const db = ctx.app.handle.db;
       const limit = query.limit ?? 50;
       const offset = query.offset ?? 0;
       const total = await countWarnings(db, ctx.scope, filter);
-      const rows = await listWarnings(db, ctx.scope, { ...filter, limit, offset });
+      const rows = await listWarnings(db, ctx.scope, { ...filter, limit, offset, order });
       const people = new Set(
         rows.filter((w) => w.subject_kind === 'person').map((w) => w.subject_id_number),
       ).size;

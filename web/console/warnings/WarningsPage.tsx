@@ -26,11 +26,13 @@ import {
   severityColour,
   severityKey,
   warningFilterSearch,
+  warningStatuses,
   warningStatusKey,
   warningPageSize,
   warningPath,
   warningsListPath,
   type WarningFilter,
+  type WarningStatus,
 } from './warnings';
 
 /** Empty lists, one each, so that memos and effects see no change. */
@@ -392,10 +394,10 @@ export function WarningsPage(): ReactNode {
             className="filter-select"
             placeholder={t('warnings.filterStatus')}
             value={filter.status === 'all' ? null : filter.status}
-            onChange={(value: 'open' | 'cleared' | undefined) =>
+            onChange={(value: WarningStatus | undefined) =>
               setFilter({ ...filter, status: value ?? 'all', page: 1 })
             }
-            options={(['open', 'cleared'] as const).map((s) => ({
+            options={warningStatuses.map((s) => ({
               value: s,
               label: t(`warnings.status.${s}`),
               'data-testid': `warnings-filter-status-option-${s}`,

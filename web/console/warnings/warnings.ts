@@ -55,9 +55,9 @@ export function severityKey(severity: string): MessageKey | null {
 }
 
 export function warningStatusKey(status: string): MessageKey | null {
-  if (status === 'open') return 'warnings.status.open';
-  if (status === 'cleared') return 'warnings.status.cleared';
-  return null;
+  return (warningStatuses as readonly string[]).includes(status)
+    ? (`warnings.status.${status as WarningStatus}` as const)
+    : null;
 }
 
 // Masking
@@ -185,7 +185,10 @@ export function parseWarningFilter(search: string): WarningFilter {
     rule: rule && /^[A-Z]{1,3}\d{1,4}$/.test(rule) ? rule : null,
     severity: severity && isSeverity(severity) ? severity : null,
     division: division && /^(\d{9}|\d{12})$/.test(division) ? division : null,
-    status: status === 'cleared' || status === 'all' ? status : 'open',
+    status:
+      status === 'all' || (warningStatuses as readonly string[]).includes(status ?? '')
+        ? (status as WarningStatus | 'all')
+        : 'open',
     page: page && /^[1-9]\d{0,5}$/.test(page) ? Number(page) : 1,
   };
 }
