@@ -414,6 +414,20 @@ for (const dialect of dialects) {
           { warning_id: b!.id, judgement: 'data_error' },
         ].sort((x, y) => x.warning_id - y.warning_id),
       );
+      // The warnings take the judgements: the data error leaves the open list, the partly
+      // confirmed one stays open (the record was not said to be rectified).
+      const judged = await ctx.handle.db
+        .selectFrom('warnings')
+        .select(['id', 'status', 'judgement'])
+        .where('id', 'in', [a!.id, b!.id])
+        .orderBy('id')
+        .execute();
+      expect(judged).toEqual(
+        [
+          { id: a!.id, status: 'open', judgement: 'partly' },
+          { id: b!.id, status: 'dismissed', judgement: 'data_error' },
+        ].sort((x, y) => x.id - y.id),
+      );
       const audit = await ctx.handle.db
         .selectFrom('audit_log')
         .select('action')
