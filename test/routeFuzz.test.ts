@@ -83,6 +83,7 @@ function plausible(name: string, ids: number[]): fc.Arbitrary<string> {
   if (lower === 'limit' || lower === 'offset') return fc.constantFrom('0', '1', '50', '500');
   if (lower === 'status') return fc.constantFrom('open', 'cleared', 'pending', 'approved');
   if (lower === 'severity') return fc.constantFrom('高', '中', '低');
+  if (lower === 'queue') return fc.constantFrom('triage', 'overdue', 'review', 'mine', 'office');
   if (lower === 'rule') return fc.constantFrom('R01', 'R16');
   if (lower === 'entity') return fc.constantFrom('user', 'batch');
   if (lower === 'all') return fc.constantFrom('true', 'false');

@@ -19,6 +19,7 @@ import { warningRoutes } from './warnings/route.js';
 import { divisionRoutes } from './divisions/route.js';
 import { installErrorHandler, sendError } from './errorHandler.js';
 import { healthRoutes } from './health/route.js';
+import { leadRoutes } from './leads/route.js';
 import { meRoutes } from './me/route.js';
 import { portalRoutes } from './portal/route.js';
 import { defaultBodyLimit, type Access, type RouteServices } from './routeKit.js';
@@ -62,6 +63,7 @@ const resources = [
   batchRoutes,
   exchangeRoutes,
   warningRoutes,
+  leadRoutes,
   scanRoutes,
   portalRoutes,
 ];
