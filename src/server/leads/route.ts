@@ -11,27 +11,15 @@ import {
   leadSplitResponse,
   leadTotalsResponse,
   leadView,
-  type LeadAction,
-  type LeadEventView,
 } from '../../api/leads.js';
 import { recordView } from '../../audit/recordView.js';
-import { JianduError } from '../../core/errors.js';
 import { maskIdNumber } from '../../core/redact.js';
 import { actOnLead } from '../../leads/actOnLead.js';
 import { createLead } from '../../leads/createLead.js';
-import { assertMayAct, leadActorFor, type LeadActor } from '../../leads/leadAccess.js';
+import { leadActorFor, type LeadActor } from '../../leads/leadAccess.js';
 import { leadTotals, listLeadQueue, toLeadView } from '../../leads/leadQueues.js';
-import {
-  activeLeadSources,
-  findLead,
-  listLeadEvents,
-  type LeadEventRow,
-  type LeadRow,
-} from '../../leads/leadsRepository.js';
-import { actionsFrom, nextTransition } from '../../leads/leadStateMachine.js';
-import { routeLead } from '../../leads/routeLead.js';
+import { leadDetailOf, masked, officeBound, visibleLead } from '../../leads/leadDetail.js';
 import { splitLead } from '../../leads/splitLead.js';
-import { maskNumbers } from '../../rules/maskNumbers.js';
 import { requireUser, type RequestContext } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
 
@@ -39,59 +27,6 @@ import { defineRoute, type RouteServices } from '../routeKit.js';
 async function actorOf(ctx: RequestContext): Promise<LeadActor> {
   const who = await leadActorFor(ctx.app.handle.db, requireUser(ctx).id);
   return { ...who, scope: ctx.scope };
-}
-
-/** Whether the actor is a handler, who sees only their own office's leads. */
-function officeBound(who: LeadActor): boolean {
-  return who.role === 'handler';
-}
-
-/** A lead the actor may see, or NOT_FOUND: another office's lead does not exist for a handler. */
-async function visibleLead(ctx: RequestContext, who: LeadActor, id: number): Promise<LeadRow> {
-  const lead = await findLead(ctx.app.handle.db, who.scope, id);
-  if (!lead || (officeBound(who) && (who.officeId === null || lead.office_id !== who.officeId)))
-    throw new JianduError('NOT_FOUND', { what: `线索 ${id}` });
-  return lead;
-}
-
-/** Masks ID numbers anywhere in free text (a summary, a reason), since people type them in. */
-function maskedDeep(value: unknown): unknown {
-  if (typeof value === 'string') return maskNumbers(value);
-  if (Array.isArray(value)) return value.map(maskedDeep);
-  if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskedDeep(v)]));
-  return value;
-}
-
-function masked<T>(value: T): T {
-  return maskedDeep(value) as T;
-}
-
-function eventView(row: LeadEventRow): LeadEventView {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actor_id: row.actor_id,
-    actor_name: row.actor_name,
-    action: row.action,
-    from_state: row.from_state,
-    to_state: row.to_state,
-    reason: row.reason,
-    details: row.details === null ? null : (JSON.parse(row.details) as Record<string, unknown>),
-  };
-}
-
-/** The actions the state allows and assertMayAct lets this actor take. */
-function allowedActions(who: LeadActor, lead: LeadRow): LeadAction[] {
-  return actionsFrom(lead.state).filter((action) => {
-    try {
-      assertMayAct(who, lead, action, nextTransition(lead, action).capabilities);
-      return true;
-    } catch (error) {
-      if (error instanceof JianduError) return false;
-      throw error;
-    }
-  });
 }
 
 export function leadRoutes(fastify: FastifyInstance, services: RouteServices): void {
@@ -149,24 +84,14 @@ export function leadRoutes(fastify: FastifyInstance, services: RouteServices): v
     handler: async ({ params, ctx }) => {
       const db = ctx.app.handle.db;
       const who = await actorOf(ctx);
-      const lead = await visibleLead(ctx, who, params.id);
+      const lead = await visibleLead(ctx.app.handle.db, who, params.id);
       await recordView(ctx.app, requireUser(ctx), {
         purpose: 'lead',
         subject: lead.subject,
         detail: `lead ${lead.case_no}`,
         auditIds: [maskIdNumber(lead.subject)],
       });
-      const sources = await activeLeadSources(db, lead.id);
-      return masked({
-        lead: toLeadView(lead),
-        events: (await listLeadEvents(db, who.scope, lead.id)).map(eventView),
-        sources: {
-          warning_ids: sources.flatMap((s) => (s.warning_id === null ? [] : [s.warning_id])),
-          complaint_ids: sources.flatMap((s) => (s.complaint_id === null ? [] : [s.complaint_id])),
-        },
-        actions: allowedActions(who, lead),
-        routing: lead.state === 'triage' ? await routeLead(db, lead) : null,
-      });
+      return leadDetailOf(db, who, lead);
     },
   });
 
@@ -191,7 +116,7 @@ export function leadRoutes(fastify: FastifyInstance, services: RouteServices): v
     schema: { params: leadParams, body: leadActionBody, response: leadView },
     handler: async ({ params, body, ctx }) => {
       const who = await actorOf(ctx);
-      await visibleLead(ctx, who, params.id);
+      await visibleLead(ctx.app.handle.db, who, params.id);
       const result = await actOnLead(ctx.app, who, params.id, body);
       return masked(toLeadView(result.lead));
     },
@@ -207,7 +132,7 @@ export function leadRoutes(fastify: FastifyInstance, services: RouteServices): v
     schema: { params: leadParams, body: leadSplitBody, response: leadSplitResponse },
     handler: async ({ params, body, ctx }) => {
       const who = await actorOf(ctx);
-      await visibleLead(ctx, who, params.id);
+      await visibleLead(ctx.app.handle.db, who, params.id);
       const { from, to } = await splitLead(ctx.app, who, params.id, {
         version: body.version,
         warningIds: body.warning_ids,
