@@ -1,10 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { LeadAction, LeadDetail, LeadEventView } from '../api/leads.js';
+import type {
+  LeadAction,
+  LeadDetail,
+  LeadEventView,
+  LeadQueue,
+  LeadQueuePage,
+} from '../api/leads.js';
 import { JianduError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { maskNumbers } from '../rules/maskNumbers.js';
 import { assertMayAct, type LeadActor } from './leadAccess.js';
-import { toLeadView } from './leadQueues.js';
+import { listLeadQueue, toLeadView } from './leadQueues.js';
 import {
   activeLeadSources,
   findLead,
@@ -89,4 +95,21 @@ export async function leadDetailOf(
     actions: allowedActions(who, lead),
     routing: lead.state === 'triage' ? await routeLead(db, lead) : null,
   });
+}
+
+/** A queue's page as this actor may see it: a handler's own office only, `mine` by user. */
+export async function leadQueueFor(
+  db: Kysely<Database>,
+  who: LeadActor,
+  filter: { queue: LeadQueue; limit: number; offset: number },
+): Promise<LeadQueuePage> {
+  if (officeBound(who) && who.officeId === null) return { total: 0, leads: [] };
+  const page = await listLeadQueue(db, who.scope, {
+    ...filter,
+    ...(who.actor.id === null ? {} : { userId: who.actor.id }),
+    ...(who.officeId !== null && (officeBound(who) || filter.queue === 'office')
+      ? { officeId: who.officeId }
+      : {}),
+  });
+  return masked(page);
 }

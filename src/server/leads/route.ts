@@ -17,8 +17,8 @@ import { maskIdNumber } from '../../core/redact.js';
 import { actOnLead } from '../../leads/actOnLead.js';
 import { createLead } from '../../leads/createLead.js';
 import { leadActorFor, type LeadActor } from '../../leads/leadAccess.js';
-import { leadTotals, listLeadQueue, toLeadView } from '../../leads/leadQueues.js';
-import { leadDetailOf, masked, officeBound, visibleLead } from '../../leads/leadDetail.js';
+import { leadTotals, toLeadView } from '../../leads/leadQueues.js';
+import { leadDetailOf, leadQueueFor, masked, visibleLead } from '../../leads/leadDetail.js';
 import { splitLead } from '../../leads/splitLead.js';
 import { requireUser, type RequestContext } from '../requestContext.js';
 import { defineRoute, type RouteServices } from '../routeKit.js';
@@ -40,15 +40,10 @@ export function leadRoutes(fastify: FastifyInstance, services: RouteServices): v
     schema: { querystring: leadsQuery, response: leadQueuePage },
     handler: async ({ query, ctx }) => {
       const who = await actorOf(ctx);
-      if (officeBound(who) && who.officeId === null) return { total: 0, leads: [] };
       const limit = query.limit ?? 50;
       const offset = query.offset ?? 0;
-      const page = await listLeadQueue(ctx.app.handle.db, who.scope, {
+      const page = await leadQueueFor(ctx.app.handle.db, who, {
         queue: query.queue,
-        userId: requireUser(ctx).id,
-        ...(who.officeId !== null && (officeBound(who) || query.queue === 'office')
-          ? { officeId: who.officeId }
-          : {}),
         limit,
         offset,
       });
@@ -59,7 +54,7 @@ export function leadRoutes(fastify: FastifyInstance, services: RouteServices): v
         auditIds: [who.scope.code],
         auditAfter: { queue: query.queue, limit, offset, shown: page.leads.length },
       });
-      return masked(page);
+      return page;
     },
   });
 
