@@ -85,6 +85,7 @@ function plausible(name: string, ids: number[]): fc.Arbitrary<string> {
     return fc.constantFrom('open', 'cleared', 'dismissed', 'resolved', 'pending', 'approved');
   if (lower === 'order') return fc.constantFrom('score', 'learned');
   if (lower === 'severity') return fc.constantFrom('高', '中', '低');
+  if (lower === 'queue') return fc.constantFrom('triage', 'overdue', 'review', 'mine', 'office');
   if (lower === 'rule') return fc.constantFrom('R01', 'R16');
   if (lower === 'entity') return fc.constantFrom('user', 'batch');
   if (lower === 'all') return fc.constantFrom('true', 'false');

@@ -37,6 +37,8 @@ export const capabilities = {
   'exchange.manage': ['admin'],
   /** Read leads (问题线索), their timeline and queues, within scope. */
   'leads.read': ['inspector', 'leader', 'admin', 'handler'],
+  /** Read the counts and amounts of leads by state and class (not an office's handlers). */
+  'leads.totals': ['inspector', 'leader', 'admin'],
   /** Register leads, triage them to an office and class, split and override routing. */
   'leads.triage': ['inspector', 'admin'],
   /** Work a lead of one's own office: start verifying, submit an outcome, ask for more time. */

@@ -261,3 +261,59 @@ export const leadRouting = Type.Object({
   excluded_user_ids: Type.Array(Type.Integer()),
 });
 export type LeadRouting = Static<typeof leadRouting>;
+
+/** The queues a list can show: to triage, overdue or supervised, awaiting approval, own, office. */
+export const leadQueues = ['triage', 'overdue', 'review', 'mine', 'office'] as const;
+export type LeadQueue = (typeof leadQueues)[number];
+
+export const leadsQuery = Type.Object(
+  {
+    queue: literals(leadQueues),
+    limit: Type.Optional(boundedInt({ minimum: 1, maximum: 500, default: 50 })),
+    offset: Type.Optional(boundedInt({ minimum: 0, maximum: maxInt32, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+export type LeadsQuery = Static<typeof leadsQuery>;
+
+export const leadParams = Type.Object({ id: idInt() });
+
+/** Leads by state and class, with the amounts involved. */
+export const leadTotalsResponse = Type.Object({
+  totals: Type.Array(
+    Type.Object({
+      state: literals(leadStates),
+      class: Type.Union([literals(leadClasses), Type.Null()]),
+      count: Type.Integer(),
+      amount_fen: Type.Integer(),
+    }),
+  ),
+});
+export type LeadTotalsResponse = Static<typeof leadTotalsResponse>;
+
+/** One lead with its timeline, sources, the actions this user may take now and, in triage, routing. */
+export const leadDetail = Type.Object({
+  lead: leadView,
+  events: Type.Array(leadEventView),
+  sources: Type.Object({
+    warning_ids: Type.Array(Type.Integer()),
+    complaint_ids: Type.Array(Type.Integer()),
+  }),
+  actions: Type.Array(literals(leadActions)),
+  routing: Type.Union([leadRouting, Type.Null()]),
+});
+export type LeadDetail = Static<typeof leadDetail>;
+
+export const leadSplitBody = Type.Object(
+  {
+    version: boundedInt({ minimum: 1, maximum: maxInt32 }),
+    warning_ids: Type.Array(idInt(), { minItems: 1, maxItems: 500 }),
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+export type LeadSplitBody = Static<typeof leadSplitBody>;
+
+/** A split: the lead as it now is and the new lead holding the moved warnings. */
+export const leadSplitResponse = Type.Object({ from: leadView, to: leadView });
+export type LeadSplitResponse = Static<typeof leadSplitResponse>;

@@ -5,6 +5,7 @@ import { batchCommand, batchHelp } from './batchCommand.js';
 import { exchangeCommand, exchangeHelp } from './exchangeCommand.js';
 import { importCommand, importHelp } from './importCommand.js';
 import { initCommand, initHelp } from './initCommand.js';
+import { leadCommand, leadHelp } from './leadCommand.js';
 import { consoleOutput, type Output } from './output.js';
 import { quarantineCommand, quarantineHelp } from './quarantineCommand.js';
 import { ruleCommand, ruleHelp } from './ruleCommand.js';
@@ -25,6 +26,7 @@ export const commands: Record<string, { run: Command; help: Record<Language, str
   scan: { run: scanCommand, help: scanHelp },
   rule: { run: ruleCommand, help: ruleHelp },
   warnings: { run: warningsCommand, help: warningsHelp },
+  lead: { run: leadCommand, help: leadHelp },
   serve: { run: serveCommand, help: serveHelp },
   audit: { run: auditCommand, help: auditHelp },
   user: { run: userCommand, help: userHelp },

@@ -1,12 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { LeadClass, LeadQueuePage, LeadState, LeadView } from '../api/leads.js';
+import type { LeadClass, LeadQueue, LeadQueuePage, LeadState, LeadView } from '../api/leads.js';
 import { inScopeSql, type Scope } from '../auth/scope.js';
 import { maskIdNumber } from '../core/redact.js';
 import type { Database } from '../db/schema.js';
 import type { LeadRow } from './leadsRepository.js';
-
-export const leadQueues = ['triage', 'overdue', 'review', 'mine', 'office'] as const;
-export type LeadQueue = (typeof leadQueues)[number];
 
 export interface LeadQueueFilter {
   queue: LeadQueue;

@@ -21,6 +21,7 @@ import { ruleRoutes } from './rules/route.js';
 import { divisionRoutes } from './divisions/route.js';
 import { installErrorHandler, sendError } from './errorHandler.js';
 import { healthRoutes } from './health/route.js';
+import { leadRoutes } from './leads/route.js';
 import { meRoutes } from './me/route.js';
 import { portalRoutes } from './portal/route.js';
 import { defaultBodyLimit, type Access, type RouteServices } from './routeKit.js';
@@ -65,6 +66,7 @@ const resources = [
   exchangeRoutes,
   warningRoutes,
   ruleRoutes,
+  leadRoutes,
   scanRoutes,
   portalRoutes,
 ];
