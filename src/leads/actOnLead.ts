@@ -1,3 +1,4 @@
+import { dataToday } from '../settings/dataToday.js';
 import { judgeWarnings } from '../warnings/judgeWarnings.js';
 import type { Updateable } from 'kysely';
 import type { AppContext } from '../appContext.js';
@@ -9,7 +10,6 @@ import {
   type LeadActionBody,
 } from '../api/leads.js';
 import { jurisdictionCovers } from '../core/divisionCode.js';
-import { todayInChina } from '../core/dates.js';
 import { JianduError } from '../core/errors.js';
 import { deadlineFor } from './leadDeadline.js';
 import { assertMayAct, type LeadActor } from './leadAccess.js';
@@ -57,7 +57,8 @@ export async function actOnLead(
   body: LeadActionBody,
   options: { today?: string } = {},
 ): Promise<LeadActionResult> {
-  const today = options.today ?? todayInChina();
+  // The same day the deadline checks judge by (a frozen scenario's, else today in China).
+  const today = options.today ?? (await dataToday(ctx.handle.db));
   return auditedWrite(ctx, who.actor, async ({ tx, actor, audit }) => {
     const lead = await findLead(tx, who.scope, leadId);
     if (!lead) throw new JianduError('NOT_FOUND', { what: `线索 ${leadId}` });
